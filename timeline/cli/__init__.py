@@ -1,0 +1,15 @@
+"""Thin command-line layer: parses arguments, calls the pipeline stages, formats their results.
+
+Each command lives in its own module and registers itself on `app` when imported below.
+"""
+
+from __future__ import annotations
+
+from timeline.cli.app import app
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

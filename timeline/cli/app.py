@@ -1,0 +1,34 @@
+"""The Typer application every command module registers itself on."""
+
+from __future__ import annotations
+
+import typer
+
+from timeline import __version__
+
+app = typer.Typer(
+    name="timeline",
+    help="Turn a folder of news articles into one event timeline and check the articles against each other.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"timeline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(
+        False, "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """timeline: one chronology from many articles, with contradictions between sources flagged.
+
+    Example: timeline build corpus/ -o timeline.json
+    """
