@@ -1,1 +1,15 @@
-"""events stage."""
+"""events stage: event mentions from the catalog (`events:` in rule files) and open extraction."""
+
+from timeline.events.catalog import Catalog, CatalogEvent, EventSpec, load_catalog
+from timeline.events.models import DocumentAnalysis, Mention
+from timeline.events.rulefiles import load_rule_files
+
+__all__ = [
+    "Catalog",
+    "CatalogEvent",
+    "DocumentAnalysis",
+    "EventSpec",
+    "Mention",
+    "load_catalog",
+    "load_rule_files",
+]

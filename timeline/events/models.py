@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from timeline.corpus.models import Document
 from timeline.temporal.models import Timex
 
 
@@ -28,3 +29,11 @@ class Mention(BaseModel):
     time_text: str | None = None
     timex: Timex | None = None  # the time expression that dates this mention
     time_link: str | None = None  # why that time expression dates this mention
+
+
+class DocumentAnalysis(BaseModel):
+    """Everything the per-document stages learn about one article (what the pipeline caches)."""
+
+    document: Document
+    timexes: list[Timex] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
