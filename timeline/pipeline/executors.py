@@ -1,0 +1,154 @@
+"""Where per-document work runs: in this process, a pool of local processes, or a Dask cluster.
+
+Each runner takes chunks of source items and hands back results in submission order with a bounded number
+of chunks in flight, so memory stays flat however long the corpus stream is.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from typing import Any, Protocol
+
+from timeline.corpus import SourceItem
+from timeline.diagnostics import InputError, InputProblem
+from timeline.events import Catalog
+from timeline.events.models import DocumentAnalysis
+from timeline.pipeline.analysis import analyse_chunk
+
+Outcomes = list[tuple[bool, str]]
+Chunk = list[SourceItem | InputProblem]
+# A chunk, its entries already answered by the cache (by position), and the pending work for the rest.
+Submitted = tuple[Chunk, dict[int, DocumentAnalysis], "Pending | None"]
+
+
+class Pending(Protocol):
+    def result(self) -> Outcomes: ...
+
+
+class _Done:
+    """The result of work already done in this process, with the same face as a future."""
+
+    def __init__(self, outcomes: Outcomes) -> None:
+        self._outcomes = outcomes
+
+    def result(self) -> Outcomes:
+        return self._outcomes
+
+
+class ChunkRunner:
+    """Submits the uncached items of each chunk; yields chunks back in order, `window` chunks in flight."""
+
+    def __init__(self, submit: Callable[[list[SourceItem]], Pending], window: int) -> None:
+        self._submit = submit
+        self._window = window
+
+    def run_ordered(self, chunks: Iterable[tuple[Chunk, dict[int, DocumentAnalysis]]]) -> Iterator[Submitted]:
+        in_flight: deque[Submitted] = deque()
+        for chunk, cached in chunks:
+            todo = [
+                entry
+                for position, entry in enumerate(chunk)
+                if not isinstance(entry, InputProblem) and position not in cached
+            ]
+            in_flight.append((chunk, cached, self._submit(todo) if todo else None))
+            if len(in_flight) >= self._window:
+                yield in_flight.popleft()
+        while in_flight:
+            yield in_flight.popleft()
+
+
+def cpu_count() -> int:
+    """Cores this process may use (the affinity mask, e.g. under taskset or a container), at least 1."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+@contextmanager
+def open_runner(
+    executor: str, jobs: int | None, scheduler: str | None, catalog: Catalog
+) -> Iterator[ChunkRunner]:
+    if executor == "dask":
+        with _dask_runner(scheduler, jobs, catalog) as runner:
+            yield runner
+        return
+    workers = jobs or cpu_count()
+    if workers == 1:
+        yield ChunkRunner(lambda items: _Done(analyse_chunk(items, catalog)), window=1)
+        return
+    # fork where there is one: workers inherit the imported stages instead of importing them again.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(catalog,)
+    )
+    try:
+        yield ChunkRunner(lambda items: pool.submit(_analyse_chunk_in_worker, items), window=4 * workers)
+    finally:
+        # On Ctrl-C too: queued chunks are dropped, running ones finish (workers ignore SIGINT) and exit.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+_worker_catalog: Catalog | None = None
+
+
+def _start_worker(catalog: Catalog) -> None:
+    global _worker_catalog
+    _worker_catalog = catalog
+    # Ctrl-C goes to the whole process group; the parent decides what stops, workers just finish a chunk.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _analyse_chunk_in_worker(items: list[SourceItem]) -> Outcomes:
+    assert _worker_catalog is not None, "worker started without its catalog"
+    return analyse_chunk(items, _worker_catalog)
+
+
+@contextmanager
+def _dask_runner(scheduler: str | None, jobs: int | None, catalog: Catalog) -> Iterator[ChunkRunner]:
+    try:
+        # Optional extra, imported only when asked for so the default install stays small.
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise InputError(
+            InputProblem(
+                path="--executor",
+                message="the dask executor needs the optional extra: pip install 'timeline[dask]'",
+            )
+        ) from None
+    cluster: Any = None
+    try:
+        if scheduler is None:
+            cluster = LocalCluster(n_workers=jobs or cpu_count(), threads_per_worker=1)
+            client = Client(cluster)
+        else:
+            client = Client(scheduler, timeout="10s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        if cluster is not None:
+            cluster.close()
+        raise InputError(
+            InputProblem(
+                path="--scheduler",
+                message=f"cannot reach the Dask scheduler {scheduler}: {exc}; start one with "
+                "`dask scheduler` and workers with `dask worker ADDRESS`",
+            )
+        ) from None
+    try:
+        threads = sum(client.nthreads().values()) or 1
+        shared_catalog = client.scatter(catalog, broadcast=True)
+
+        def submit(items: list[SourceItem]) -> Pending:
+            return client.submit(analyse_chunk, items, shared_catalog, pure=False)
+
+        yield ChunkRunner(submit, window=4 * threads)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
