@@ -5,6 +5,7 @@ Each command lives in its own module and registers itself on `app` when imported
 
 from __future__ import annotations
 
+from timeline.cli import tag as _tag  # noqa: F401  (registers `timeline tag`)
 from timeline.cli.app import app
 
 

@@ -40,3 +40,5 @@ class Timex(BaseModel):
     latest: str | None = None  # ISO date, inclusive
     granularity: Granularity = "unknown"
     anchor: Anchor | None = None
+    # Extension: a written weekday that disagrees with the date it accompanies ("Friday, June 6, 2026").
+    weekday_mismatch: bool = False

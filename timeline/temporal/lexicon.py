@@ -1,0 +1,123 @@
+"""Word lists and detection patterns of the temporal tagger, loaded once from resources/*.yaml.
+
+The YAML files are data (HeidelTime style): lexicon.yaml holds the word lists, patterns.yaml the rule
+templates whose `{placeholders}` become alternations of those words. Everything is compiled into one
+regular expression so the whole text is scanned in C; each rule's groups are renamed `r<index>_<group>`
+because one pattern cannot reuse a group name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from timeline.yamlsource import load_yaml
+
+_GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One detection rule: its name (the normaliser to call) and the names of its groups."""
+
+    name: str
+    group: str  # the outer group that tells this rule matched
+    prefix: str  # prefix of this rule's groups in the compiled pattern
+    groups: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    words: dict[str, Any]
+    rules: tuple[Rule, ...]
+    rule_by_group: dict[str, Rule]
+    scanner: re.Pattern[str]
+    future_cue: re.Pattern[str]
+    past_cue: re.Pattern[str]
+
+
+def _read(name: str) -> Any:
+    text = resources.files("timeline.temporal").joinpath("resources", name).read_text(encoding="utf-8")
+    return load_yaml(text, f"timeline/temporal/resources/{name}").data
+
+
+def _alternation(words: Any, *, period_after_short: bool = False) -> str:
+    """Regex alternation of words, longest first so "sept" wins over "sep"; spaces match any blank run."""
+    parts = []
+    for word in sorted(words, key=lambda w: (-len(w), w)):
+        escaped = re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’]")
+        if period_after_short and len(word) <= 4:
+            escaped += r"\.?"
+        parts.append(escaped)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _placeholders(words: dict[str, Any]) -> dict[str, str]:
+    full_weekdays = [w for w in words["weekdays"] if w not in words["ambiguous_weekdays"]]
+    # Weekday abbreviations only with their period ("Fri."), "Sun" and "Wed" are words too.
+    weekday = (
+        "(?:" + _alternation(full_weekdays)[3:-1] + "|" + _alternation(words["ambiguous_weekdays"]) + r"\.)"
+    )
+    number_words = _alternation(words["number_words"])
+    plain_numbers = _alternation([w for w in words["number_words"] if w not in ("a", "an")])
+    number = (
+        r"(?:\d+(?:\.\d+)?|" + number_words + r"(?:[\s-]+(?:and[\s-]+)?" + plain_numbers + r"){0,3})(?![\w])"
+    )
+    units = "(?:" + "|".join(sorted(words["units"], key=lambda w: -len(w))) + ")"
+    return {
+        "month": _alternation(words["months"], period_after_short=True),
+        "weekday": weekday,
+        "daypart": _alternation(words["day_parts"]),
+        "year": r"(?:1\d{3}|20\d\d)",
+        "zone": _alternation(words["time_zones"]),
+        "position": _alternation(words["position_mods"]),
+        "shift": _alternation(words["relative_shift"]),
+        "ordinal": _alternation(words["ordinals"]),
+        "season": _alternation(words["seasons"]),
+        "decade_word": _alternation(words["decade_words"]),
+        "number": number,
+        "unit": units,
+        "vague": _alternation(words["vague_quantities"]),
+        "quantity": _alternation(words["quantity_mods"]),
+        "frequency": _alternation(words["frequencies"]),
+        "holiday": _alternation([*words["fixed_holidays"], *words["weekday_holidays"]]),
+        "deictic": _alternation(words["deictic"]),
+    }
+
+
+def _cue_pattern(cues: list[str], suffix: str | None = None) -> re.Pattern[str]:
+    body = _alternation(cues)
+    if suffix:
+        body = "(?:" + body + r"|\w{3,}" + re.escape(suffix) + ")"
+    return re.compile(r"(?<![\w'])" + body + r"(?!\w)", re.IGNORECASE)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The compiled lexicon (built on first use, then shared)."""
+    words = _read("lexicon.yaml")
+    fill = _placeholders(words)
+    rules: list[Rule] = []
+    branches: list[str] = []
+    for index, entry in enumerate(_read("patterns.yaml")):
+        prefix = f"r{index}_"
+        template = _PLACEHOLDER.sub(lambda m: fill[m.group(1)], entry["pattern"])
+        groups = tuple(_GROUP_NAME.findall(template))
+        renamed = _GROUP_NAME.sub(f"(?P<{prefix}\\1>", template)
+        branches.append(f"(?P<r{index}>{renamed})")
+        rules.append(Rule(name=entry["rule"], group=f"r{index}", prefix=prefix, groups=groups))
+    # A candidate starts at a word start (not inside a number or after a currency sign) and ends at one.
+    scanner = re.compile(r"(?<![\w$€£#@/])(?:" + "|".join(branches) + r")(?![\w+%])", re.IGNORECASE)
+    cues = words["tense_cues"]
+    return Lexicon(
+        words=words,
+        rules=tuple(rules),
+        rule_by_group={rule.group: rule for rule in rules},
+        scanner=scanner,
+        future_cue=_cue_pattern(cues["future"]),
+        past_cue=_cue_pattern(cues["past"], cues["past_suffix"]),
+    )

@@ -1,0 +1,1023 @@
+"""Find time expressions in news text and normalise them TIMEX3 style.
+
+How it works: one compiled regular expression (lexicon.py, built from resources/*.yaml) scans the text
+in C and yields candidate spans; each candidate is handed to the normaliser of the rule that matched,
+which reads the rule's groups, decides whether the words really are a time expression ("may" the verb,
+"$1,999" the price are not) and computes the TIMEX3 type/value/mod plus our interval extension.
+
+Conventions (documented choices where TimeML leaves room):
+- earliest/latest are the inclusive first and last day the expression can denote. DATE/TIME values that
+  name a calendar period take that period's days; START/MID/END narrow it to its first/middle/last third.
+- "earlier <period>"/"later <period>" ("earlier this week", "later in 2026") keep the period's value and
+  no mod (TimeML's BEFORE/AFTER would mean "before the whole period"); when the period contains the DCT
+  the interval is cut at the DCT: "later in 2026" (DCT 2026-06-06) is 2026-06-06..2026-12-31.
+- PAST_REF ("recently") is open towards the past: earliest None, latest the DCT. FUTURE_REF the reverse.
+  PRESENT_REF ("now", "currently") is the DCT itself.
+- Durations have no position unless anchored: "the past six months" is P6M from DCT-6 months to the DCT.
+- A weekday is resolved by the tense of its clause: past tense gives the most recent one before the DCT,
+  future tense the next one after it, the DCT's own weekday is the DCT; with no tense cue, the news
+  convention (most recent past) applies. Bare months and yearless dates take the nearest year unless the
+  tense says otherwise.
+- "N units before/after <event>" keeps the duration as value and records an event anchor the timeline
+  stage resolves; when <event> is itself a time expression it is resolved here (anchor kind "timex").
+- Without a DCT, relative expressions get underspecified values (XXXX-WXX-4, XXXX-XX) and no interval.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+from timeline.temporal.calendar import (
+    SEASON_START_MONTH,
+    add_months,
+    interval,
+    nth_weekday,
+    period_value,
+    shift,
+)
+from timeline.temporal.lexicon import Lexicon, Rule, lexicon
+from timeline.temporal.models import Anchor, Timex
+
+Group = Callable[[str], str | None]
+
+_GRANULARITY_ORDER = [
+    "time",
+    "day",
+    "week",
+    "month",
+    "season",
+    "quarter",
+    "half",
+    "year",
+    "decade",
+    "century",
+]
+_UNDERSPECIFIED = {
+    "day": "XXXX-XX-XX",
+    "week": "XXXX-WXX",
+    "weekend": "XXXX-WXX-WE",
+    "month": "XXXX-XX",
+    "season": "XXXX-XX",
+    "quarter": "XXXX-QX",
+    "half": "XXXX-HX",
+    "year": "XXXX",
+    "decade": "XXX",
+    "century": "XX",
+}
+_CLAUSE_END = re.compile(r"[.!?;:\n]")
+_EVENT_END = re.compile(r"[,.;:!?()\"\n]|\s(?:and|but|while|when|because|which|after|before)\s")
+_SET_CONTEXT = re.compile(
+    r"(?:times|twice|once|thrice|\d|million|billion|percent|%|\$\S*)\s+$", re.IGNORECASE
+)
+_PREPOSITION_BEFORE = re.compile(
+    r"(?:\b(?:in|on|since|of|by|until|till|through|from|during|before|after|between|and|to|or|"
+    r"early|late|mid|last|next|this|that|each|every|around|about|for)[\s-]+|\bmid-)$",
+    re.IGNORECASE,
+)
+_YEAR_NOUN_AFTER = re.compile(
+    r"\s*(?:people|persons|men|women|troops|workers|employees|units|cars|tons|feet|meters|miles|shares|jobs|"
+    r"points|votes|homes|members|students|tools|courses|copies|dollars|euros|acres|barrels|deaths)\b",
+    re.IGNORECASE,
+)
+_TIME_PART_CODE = re.compile(r"T(?:MO|AF|EV|NI|MI|DT)$")
+# dateparser parses a found explicit date string; fixed base so results never depend on today.
+_EXPLICIT = DateDataParser(
+    languages=["en"],
+    settings={"STRICT_PARSING": True, "RELATIVE_BASE": datetime(2000, 1, 1), "DATE_ORDER": "MDY"},
+)
+
+
+@lru_cache(maxsize=8192)
+def parse_explicit_date(phrase: str) -> date | None:
+    """A full explicit date (day, month and year written out) via dateparser; cached because it is slow."""
+    found = _EXPLICIT.get_date_data(phrase).date_obj
+    return found.date() if found is not None else None
+
+
+@dataclass
+class Reading:
+    """What a normaliser made of a candidate; the span may be narrower than the regex match."""
+
+    type: str
+    value: str
+    mod: str | None = None
+    earliest: date | None = None
+    latest: date | None = None
+    granularity: str | None = None
+    anchor: Anchor | None = None
+    end: int | None = None
+    weekday_mismatch: bool = False
+    positioned: bool = True  # derive earliest/latest from a calendar value when not set
+
+
+@dataclass
+class _Reference:
+    """The last absolute date mentioned: "a year earlier", "the same quarter" count from it."""
+
+    value: str
+    start: int
+    granularity: str
+
+
+class _Document:
+    def __init__(self, text: str, dct: date | None, lex: Lexicon) -> None:
+        self.text = text
+        self.dct = dct
+        self.lex = lex
+        self.words = lex.words
+        self.reference: _Reference | None = None
+
+    def tense(self, start: int, end: int) -> str | None:
+        """'past' or 'future' from the cue word nearest to the span within its clause, or None."""
+        text = self.text
+        left = text[max(0, start - 100) : start]
+        cut = max(left.rfind(c) for c in ".!?;\n")
+        if cut >= 0:
+            left = left[cut + 1 :]
+        right = text[end : end + 60]
+        stop = _CLAUSE_END.search(right)
+        if stop:
+            right = right[: stop.start()]
+        best: tuple[int, str] | None = None
+        for kind, cue in (("future", self.lex.future_cue), ("past", self.lex.past_cue)):
+            for m in cue.finditer(left):
+                distance = len(left) - m.end()
+                if best is None or distance < best[0]:
+                    best = (distance, kind)
+            after = cue.search(right)
+            if after is not None:
+                distance = 2 * after.start() + 1  # the words before a time expression say more about it
+                if best is None or distance < best[0]:
+                    best = (distance, kind)
+        return best[1] if best else None
+
+
+def _number(words: dict[str, int], phrase: str) -> float | None:
+    phrase = re.sub(r"\s+", " ", phrase.lower().strip())
+    if phrase in words:
+        return words[phrase]
+    try:
+        return float(phrase)
+    except ValueError:
+        pass
+    total = 0
+    for token in re.split(r"[\s-]+", phrase):
+        if token == "and":
+            continue
+        if token not in words:
+            return None
+        if words[token] == 100:
+            total = max(total, 1) * 100
+        else:
+            total += words[token]
+    return total
+
+
+def _format_amount(amount: float) -> str:
+    return str(int(amount)) if amount == int(amount) else f"{amount:g}"
+
+
+def _duration_value(amount: float | None, unit: str, words: dict) -> str:
+    spec = words["units"][unit]
+    code, count = spec["code"], spec.get("count", 1)
+    shown = "X" if amount is None else _format_amount(amount * count)
+    if unit in ("hour", "minute", "second"):
+        return f"PT{shown}{code}"
+    return f"P{shown}{code}"
+
+
+def _unit_key(raw: str, words: dict) -> str:
+    """Singular lexicon key of a unit word as matched ("centuries" -> "century", "Weeks" -> "week")."""
+    word = raw.lower()
+    for candidate in (word, word[:-1], word[:-2]):
+        if candidate in words["units"]:
+            return "century" if candidate == "centurie" else candidate
+    return word
+
+
+def _pick_period(
+    dct: date, first_of: Callable[[int], date], last_of: Callable[[int], date], mode: str
+) -> int:
+    """The year of a yearly recurring period (a month, a season, a holiday) meant relative to the DCT.
+
+    mode: "last"/"next" strictly before/after the DCT; "this" the one containing or in the DCT's year;
+    "past"/"future" by tense (the one containing the DCT counts); "nearest" otherwise.
+    """
+    years = [dct.year - 1, dct.year, dct.year + 1]
+    spans = [(y, first_of(y), last_of(y)) for y in years]
+    containing = [y for y, a, b in spans if a <= dct <= b]
+    if mode == "last":
+        return max(y for y, _a, b in spans if b < dct)
+    if mode == "next":
+        return min(y for y, a, _b in spans if a > dct)
+    if containing and mode in ("this", "past", "future", "nearest"):
+        return containing[0]
+    if mode == "this":
+        return dct.year
+    if mode == "past":
+        return max(y for y, a, _b in spans if a <= dct)
+    if mode == "future":
+        return min(y for y, _a, b in spans if b >= dct)
+
+    def distance(span: tuple[int, date, date]) -> tuple[int, int]:
+        _y, a, b = span
+        gap = (a - dct).days if a > dct else (dct - b).days
+        return gap, 0 if b < dct else 1  # ties go to the past
+
+    return min(spans, key=distance)[0]
+
+
+def _mode(doc: _Document, start: int, end: int, shift_word: str | None) -> str:
+    if shift_word:
+        word = shift_word.lower()
+        if word in ("last", "past", "previous", "prior", "preceding"):
+            return "last"
+        if word in ("next", "coming", "upcoming", "following"):
+            return "next"
+        return "this"
+    return doc.tense(start, end) or "nearest"
+
+
+def _weekday_date(doc: _Document, weekday: int, start: int, end: int, shift_word: str | None) -> date | None:
+    dct = doc.dct
+    if dct is None:
+        return None
+    back = (dct.isoweekday() - weekday) % 7  # days back to the most recent such weekday (0: the DCT)
+    word = (shift_word or "").lower()
+    if word in ("last", "past"):
+        return dct - timedelta(days=back or 7)
+    if word in ("next", "coming"):
+        return dct + timedelta(days=(weekday - dct.isoweekday()) % 7 or 7)
+    if word == "this":
+        return dct + timedelta(days=weekday - dct.isoweekday())
+    if back == 0:
+        return dct
+    if doc.tense(start, end) == "future":
+        return dct + timedelta(days=7 - back)
+    return dct - timedelta(days=back)  # past tense, or the news convention when no tense is found
+
+
+def _weekday_number(doc: _Document, word: str) -> int:
+    return int(doc.words["weekdays"][word.lower().rstrip(".")])
+
+
+def _month_number(doc: _Document, word: str) -> int:
+    return int(doc.words["months"][word.lower().rstrip(".")])
+
+
+def _month_is_plausible(doc: _Document, word: str, start: int, standalone: bool) -> bool:
+    """Month words that are also verbs ("may", "march") need a capital and, standing alone, a preposition."""
+    key = word.lower().rstrip(".")
+    if key not in doc.words["ambiguous_months"] and not standalone:
+        return True
+    if not word[0].isupper():
+        return False
+    if not standalone:
+        return True
+    if key in doc.words["ambiguous_months"] or len(key) <= 4:
+        return bool(_PREPOSITION_BEFORE.search(doc.text[max(0, start - 12) : start]))
+    return True
+
+
+def _position(pmod: str | None, words: dict) -> str | None:
+    if not pmod:
+        return None
+    return str(words["position_mods"][re.sub(r"\s+", " ", pmod.lower())])
+
+
+def _year_of_dct_century(doc: _Document, two_digits: int) -> int:
+    base = doc.dct.year if doc.dct else 2000
+    year = base - base % 100 + two_digits
+    return year - 100 if year > base + 10 else year
+
+
+# ---------------------------------------------------------------- rule normalisers
+
+
+def _iso_date(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    try:
+        day = date(int(g("year") or 0), int(g("month") or 0), int(g("day") or 0))
+    except ValueError:
+        return None
+    if g("hour"):
+        return Reading("TIME", f"{day.isoformat()}T{g('hour')}:{g('minute')}", anchor=Anchor(kind="none"))
+    return Reading("DATE", day.isoformat(), anchor=Anchor(kind="none"))
+
+
+def _numeric_date(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    day = parse_explicit_date(doc.text[start:end])
+    if day is None:
+        return None
+    year_text = g("year") or ""
+    if len(year_text) == 2:  # dateparser's two-digit pivot differs; news years sit near the DCT
+        day = day.replace(year=_year_of_dct_century(doc, int(year_text)))
+    return Reading("DATE", day.isoformat(), anchor=Anchor(kind="none"))
+
+
+def _clock_time(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    if g("named"):
+        hour, minute = (12, 0) if (g("named") or "").lower() == "noon" else (0, 0)
+    elif g("hour24"):
+        hour, minute = int(g("hour24") or 0), int(g("minute24") or 0)
+    else:
+        hour, minute = int(g("hour") or 0), int(g("minute") or 0)
+        if hour > 12:
+            return None
+        pm = (g("ampm") or "").lower() == "p"
+        hour = (hour % 12) + (12 if pm else 0)
+    clock = f"T{hour:02d}:{minute:02d}"
+    day: date | None
+    anchor = Anchor(kind="dct")
+    if g("weekday"):
+        day = _weekday_date(doc, _weekday_number(doc, g("weekday") or ""), start, end, None)
+        if day is None:
+            return Reading("TIME", f"XXXX-WXX-{_weekday_number(doc, g('weekday') or '')}{clock}")
+    elif g("deictic"):
+        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[(g("deictic") or "").lower()]
+        day = doc.dct + timedelta(days=offset) if doc.dct else None
+    else:
+        day = doc.dct
+    if day is None:
+        return Reading("TIME", f"XXXX-XX-XX{clock}")
+    return Reading("TIME", f"{day.isoformat()}{clock}", anchor=anchor)
+
+
+def _explicit_day(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    month_word = g("month") or ""
+    if not _month_is_plausible(doc, month_word, start, standalone=False):
+        return None
+    month, day_number = _month_number(doc, month_word), int(g("day") or 0)
+    weekday_word = g("weekday")
+    anchor = Anchor(kind="none")
+    if g("year"):
+        phrase_start = doc.text.find(month_word, start) if g("rule") == "month_day" else start
+        day = parse_explicit_date(
+            doc.text[phrase_start:end] if weekday_word is None else _strip_weekday(doc, g)
+        )
+        if day is None:
+            return None
+    else:
+        if not 1 <= day_number <= 31:
+            return None
+        if doc.dct is None:
+            value = f"XXXX-{month:02d}-{day_number:02d}"
+            return Reading("DATE", value, positioned=False)
+
+        def first_of(year: int) -> date:
+            return date(
+                year, month, min(day_number, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
+            )
+
+        year = _pick_period(doc.dct, first_of, first_of, _mode(doc, start, end, None))
+        try:
+            day = date(year, month, day_number)
+        except ValueError:
+            return None
+        anchor = Anchor(kind="dct")
+    mismatch = weekday_word is not None and _weekday_number(doc, weekday_word) != day.isoweekday()
+    return Reading("DATE", day.isoformat(), anchor=anchor, weekday_mismatch=mismatch)
+
+
+def _strip_weekday(doc: _Document, g: Group) -> str:
+    """The date phrase without its leading weekday, for dateparser (which would let the weekday win)."""
+    parts = [g("day") or "", g("month") or "", g("year") or ""]
+    return " ".join(parts)
+
+
+def _month_day(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    return _explicit_day(doc, lambda name: "month_day" if name == "rule" else g(name), start, end)
+
+
+def _day_month(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    return _explicit_day(doc, lambda name: "day_month" if name == "rule" else g(name), start, end)
+
+
+def _reference_period(doc: _Document, granularity: str) -> tuple[str, int] | None:
+    """The last absolute mention if it has this granularity (value, start offset)."""
+    ref = doc.reference
+    if ref is not None and ref.granularity == granularity:
+        return ref.value, ref.start
+    return None
+
+
+def _quarter(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    dct = doc.dct
+    year: int | None = None
+    anchor = Anchor(kind="none")
+    for name in ("year_before", "year_after"):
+        if g(name):
+            year = int(g(name) or 0)
+    year_of = (g("year_of") or "").lower()
+    if year_of.isdigit():
+        year = int(year_of)
+    shift_word = (g("year_shift") or "").lower() or (year_of.split()[0] if year_of else "")
+    if year is None and shift_word:
+        if dct is None:
+            return None
+        year = dct.year + {"this": 0, "last": -1, "next": 1}[shift_word]
+        anchor = Anchor(kind="dct")
+    part = "half" if (g("part") or "").lower() == "half" or g("hnum") else "quarter"
+    number: int | None = None
+    if g("ordinal"):
+        word = (g("ordinal") or "").lower()
+        if word == "last":
+            return None  # "the last quarter" is the previous one: the relative rule's reading
+        number = int(doc.words["ordinals"][word])
+        if part == "half" and number > 2:
+            return None
+    elif g("qnum") or g("hnum"):
+        number = int(g("qnum") or g("hnum") or 0)
+    if number is not None:
+        if year is None:
+            if dct is None:
+                return Reading("DATE", f"XXXX-{'H' if part == 'half' else 'Q'}{number}", positioned=False)
+            size = 6 if part == "half" else 3
+            year = _pick_period(
+                dct,
+                lambda y: date(y, size * (number - 1) + 1, 1),
+                lambda y: add_months(date(y, size * (number - 1) + 1, 1), size) - timedelta(days=1),
+                "past" if doc.tense(start, end) == "past" else "this",
+            )
+            anchor = Anchor(kind="dct")
+        value = f"{year:04d}-{'H' if part == 'half' else 'Q'}{number}"
+        return Reading("DATE", value, mod=_position(g("pmod"), doc.words), anchor=anchor)
+    # "the latest quarter", "the year-ago quarter", "the quarter": counted from the quarter in view.
+    rel = (g("rel") or "").lower()
+    if g("bare") and not g("the"):
+        return None
+    if year is not None:
+        return None
+    in_view = _reference_period(doc, "quarter")
+    base_value: str | None = in_view[0] if in_view else None
+    if base_value is None:
+        if dct is None:
+            return Reading("DATE", "XXXX-QX", positioned=False)
+        latest_complete = shift(dct, -1, "quarter")
+        base_value = period_value("quarter", dct if rel in ("current", "next", "coming") else latest_complete)
+        anchor = Anchor(kind="dct")
+    else:
+        anchor = Anchor(kind="timex", ref=str(in_view[1]) if in_view else None)
+    base = interval(base_value)
+    if base is None:
+        return None
+    steps = {"previous": -1, "past": -1, "last": -1, "next": 1, "coming": 1}.get(rel, 0)
+    if rel in ("year-ago", "year-earlier", "prior-year", "year-before"):
+        steps = -4
+    if in_view is None and rel in ("previous", "past", "last"):
+        steps = 0  # the latest complete quarter already is the previous one
+    return Reading("DATE", period_value("quarter", shift(base[0], steps, "quarter")), anchor=anchor)
+
+
+def _year_ago_adjective(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    ref = doc.reference
+    if ref is not None and ref.granularity in ("quarter", "month", "year", "half"):
+        first = interval(ref.value)
+        if first is not None:
+            value = period_value(ref.granularity, shift(first[0], -1, "year"))
+            return Reading("DATE", value, anchor=Anchor(kind="timex", ref=str(ref.start)))
+    if doc.dct is None:
+        return Reading("DATE", "XXXX", positioned=False)
+    return Reading("DATE", f"{doc.dct.year - 1:04d}", anchor=Anchor(kind="dct"))
+
+
+def _month_period(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    month_word = g("month") or ""
+    explicit_year = g("year")
+    standalone = not (explicit_year or g("year_shift") or g("pmod") or g("shift"))
+    if not _month_is_plausible(doc, month_word, start, standalone):
+        return None
+    if "." in month_word and standalone:
+        return None
+    month = _month_number(doc, month_word)
+    mod = _position(g("pmod"), doc.words)
+    if explicit_year:
+        return Reading("DATE", f"{int(explicit_year):04d}-{month:02d}", mod=mod, anchor=Anchor(kind="none"))
+    dct = doc.dct
+    if dct is None:
+        return Reading("DATE", f"XXXX-{month:02d}", mod=mod, positioned=False)
+    if g("year_shift"):
+        year = dct.year + {"this": 0, "last": -1, "next": 1}[(g("year_shift") or "").lower()]
+    else:
+        year = _pick_period(
+            dct,
+            lambda y: date(y, month, 1),
+            lambda y: add_months(date(y, month, 1), 1) - timedelta(days=1),
+            _mode(doc, start, end, g("shift")),
+        )
+    return Reading("DATE", f"{year:04d}-{month:02d}", mod=mod, anchor=Anchor(kind="dct"))
+
+
+def _season(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    season_word = g("season") or ""
+    code = str(doc.words["seasons"][season_word.lower()])
+    if not (g("shift") or g("year") or g("pmod") or g("the")):
+        return None
+    if g("the") and not (g("shift") or g("year")) and re.match(r"\s+of\b", doc.text[end : end + 4]):
+        return None  # "the fall of the Berlin Wall"
+    mod = _position(g("pmod"), doc.words)
+    if g("year"):
+        return Reading("DATE", f"{int(g('year') or 0):04d}-{code}", mod=mod, anchor=Anchor(kind="none"))
+    if doc.dct is None:
+        return Reading("DATE", f"XXXX-{code}", mod=mod, positioned=False)
+    start_month = SEASON_START_MONTH[code]
+    year = _pick_period(
+        doc.dct,
+        lambda y: date(y, start_month, 1),
+        lambda y: add_months(date(y, start_month, 1), 3) - timedelta(days=1),
+        _mode(doc, start, end, g("shift")),
+    )
+    return Reading("DATE", f"{year:04d}-{code}", mod=mod, anchor=Anchor(kind="dct"))
+
+
+def _weekday_part(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    weekday = _weekday_number(doc, g("weekday") or "")
+    part = str(doc.words["day_parts"][(g("part") or "").lower()])
+    if g("plural"):
+        return Reading("SET", f"XXXX-WXX-{weekday}T{part}", positioned=False)
+    shift_word = (g("shift") or "").lower()
+    mod = {"early": "START", "late": "END"}.get(shift_word)
+    day = _weekday_date(doc, weekday, start, end, None if mod else shift_word or None)
+    if day is None:
+        return Reading("TIME", f"XXXX-WXX-{weekday}T{part}", mod=mod, positioned=False)
+    return Reading("TIME", f"{day.isoformat()}T{part}", mod=mod, anchor=Anchor(kind="dct"))
+
+
+def _deictic_part(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    deixis = (g("deixis") or "").lower()
+    part_word = (g("part") or "").lower()
+    part = str(doc.words["day_parts"][part_word])
+    if deixis == "last" and part != "NI":
+        return None  # "last morning" is not a news idiom; "last night" is
+    offset = {"this": 0, "today": 0, "tonight": 0, "yesterday": -1, "last": -1, "tomorrow": 1}[deixis]
+    mod = {"early": "START", "late": "END"}.get((g("pmod") or "").lower())
+    if doc.dct is None:
+        return Reading("TIME", f"XXXX-XX-XXT{part}", mod=mod, positioned=False)
+    day = doc.dct + timedelta(days=offset)
+    return Reading("TIME", f"{day.isoformat()}T{part}", mod=mod, anchor=Anchor(kind="dct"))
+
+
+def _shifted_period(doc: _Document, unit: str, steps: int) -> str | None:
+    if doc.dct is None:
+        return None
+    granularity = "year" if unit == "fiscal year" else unit
+    return period_value(granularity, shift(doc.dct, steps, granularity))
+
+
+def _earlier_later(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    direction = (g("direction") or "").lower()
+    if g("year"):
+        value = f"{int(g('year') or 0):04d}"
+        anchor = Anchor(kind="none")
+    else:
+        unit = (g("unit") or "").lower()
+        steps = {"next": 1, "last": -1}.get((g("shift") or "").lower(), 0)
+        shifted = _shifted_period(doc, unit, steps)
+        if shifted is None:
+            return Reading("DATE", _UNDERSPECIFIED[unit], positioned=False)
+        value = shifted
+        anchor = Anchor(kind="dct")
+    period = interval(value)
+    if period is None:
+        return None
+    first, last, granularity = period
+    dct = doc.dct
+    if dct is not None and first <= dct <= last:
+        first, last = (first, dct) if direction == "earlier" else (dct, last)
+    return Reading("DATE", value, earliest=first, latest=last, granularity=granularity, anchor=anchor)
+
+
+def _relative_period(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    unit = re.sub(r"\s+", " ", (g("unit") or "").lower())
+    granularity = "year" if unit == "fiscal year" else unit
+    word = re.sub(r"\s+", " ", (g("shift") or "").lower())
+    mod = _position(g("pmod"), doc.words)
+    if g("same"):
+        ref = _reference_period(doc, granularity)
+        if ref is None:
+            return None
+        return Reading("DATE", ref[0], mod=mod, anchor=Anchor(kind="timex", ref=str(ref[1])))
+    if g("the") and word in ("past", "last") and not mod:
+        # "the past year": the year up to the DCT, a duration (TimeBank's reading)
+        value = _duration_value(1, "week" if granularity == "weekend" else granularity, doc.words)
+        if doc.dct is None:
+            return Reading("DURATION", value, positioned=False)
+        earliest = shift(doc.dct, -1, granularity)
+        return Reading(
+            "DURATION",
+            value,
+            earliest=earliest,
+            latest=doc.dct,
+            granularity=granularity,
+            anchor=Anchor(kind="dct"),
+        )
+    steps = int(doc.words["relative_shift"].get(word, 0))
+    if word in ("following", "the following", "previous", "prior", "preceding") and doc.reference is not None:
+        ref_period = interval(doc.reference.value)
+        if ref_period is not None and granularity in _GRANULARITY_ORDER:
+            value = period_value(granularity, shift(ref_period[0], steps, granularity))
+            return Reading("DATE", value, mod=mod, anchor=Anchor(kind="timex", ref=str(doc.reference.start)))
+    if doc.dct is None:
+        return Reading("DATE", _UNDERSPECIFIED[granularity], mod=mod, positioned=False)
+    if granularity == "weekend":
+        base = shift(doc.dct, steps, "week")
+        monday = base - timedelta(days=base.isoweekday() - 1)
+        return Reading("DATE", period_value("weekend", monday), mod=mod, anchor=Anchor(kind="dct"))
+    value = period_value(granularity, shift(doc.dct, steps, granularity))
+    return Reading("DATE", value, mod=mod, anchor=Anchor(kind="dct"))
+
+
+def _decade(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    mod = _position(g("pmod"), doc.words)
+    if g("decade"):
+        first_year = int(g("decade") or 0)
+        anchor = Anchor(kind="none")
+    else:
+        two_digits = int(g("short") or doc.words["decade_words"][(g("word") or "").lower()])
+        if doc.dct is None:
+            return Reading("DATE", f"XX{two_digits // 10}", mod=mod, positioned=False)
+        first_year = _year_of_dct_century(doc, two_digits)
+        anchor = Anchor(kind="dct")
+    return Reading("DATE", f"{first_year // 10:03d}", mod=mod, anchor=anchor)
+
+
+def _century(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    mod = _position(g("pmod"), doc.words)
+    if g("nth"):
+        return Reading("DATE", f"{int(g('nth') or 0) - 1:02d}", mod=mod, anchor=Anchor(kind="none"))
+    word = re.sub(r"\s+", " ", (g("shift") or "").lower()).removeprefix("the ")
+    if doc.dct is None:
+        return Reading("DATE", "XX", mod=mod, positioned=False)
+    steps = -1 if word in ("last", "past", "previous") else 1 if word == "next" else 0
+    return Reading("DATE", f"{doc.dct.year // 100 + steps:02d}", mod=mod, anchor=Anchor(kind="dct"))
+
+
+def _set_every(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    if g("weekday"):
+        return Reading("SET", f"XXXX-WXX-{_weekday_number(doc, g('weekday') or '')}", positioned=False)
+    if g("part"):
+        part = doc.words["day_parts"][(g("part") or "").lower()]
+        return Reading("SET", f"XXXX-XX-XXT{part}", positioned=False)
+    amount = _number(doc.words["number_words"], g("num") or "") if g("num") else 1
+    unit = _unit_key(g("unit") or "", doc.words)
+    if unit not in doc.words["units"] or amount is None:
+        return None
+    return Reading("SET", _duration_value(amount, unit, doc.words), positioned=False)
+
+
+def _set_plural_weekday(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    return Reading("SET", f"XXXX-WXX-{_weekday_number(doc, g('weekday') or '')}", positioned=False)
+
+
+def _frequency(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    return Reading("SET", str(doc.words["frequencies"][(g("freq") or "").lower()]), positioned=False)
+
+
+def _event_reference(doc: _Document, position: int) -> tuple[str, int] | None:
+    """The event phrase after "before"/"after": up to the clause boundary, at most 80 characters."""
+    text = doc.text
+    while position < len(text) and text[position].isspace():
+        position += 1
+    window = text[position : position + 80]
+    stop = _EVENT_END.search(window)
+    phrase = (window[: stop.start()] if stop else window).strip()
+    return (phrase, position) if phrase else None
+
+
+def _duration(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    words = doc.words
+    unit = _unit_key(g("unit") or "", words)
+    if unit not in words["units"]:
+        return None
+    number_text = g("num")
+    amount: float | None = None
+    if number_text is not None:
+        amount = _number(words["number_words"], number_text)
+        if amount is None:
+            return None
+        if "and a half" in doc.text[start:end].lower():
+            amount += 0.5
+        lowered = number_text.lower()
+        if lowered in ("a", "an") and unit in ("second", "quarter"):
+            return None  # "a second time", "a quarter of the vote"
+        if unit == "quarter" and re.match(r"\s+of\b", doc.text[end : end + 4]):
+            return None
+        if lowered in ("a", "an") and _SET_CONTEXT.search(doc.text[max(0, start - 20) : start]):
+            return Reading("SET", _duration_value(1, unit, words), positioned=False)  # "$5 a year"
+    value = _duration_value(amount, unit, words)
+    mod = None
+    if g("qmod"):
+        mod = str(words["quantity_mods"][re.sub(r"\s+", " ", (g("qmod") or "").lower())])
+    relation = re.sub(r"\s+", " ", (g("relation") or "").strip().lower())
+    granularity = str(words["units"][unit]["granularity"])
+    step_unit = "day" if granularity == "time" else ("week" if unit == "fortnight" else granularity)
+    steps = None if amount is None else round(amount * words["units"][unit].get("count", 1))
+    if unit == "fortnight" and steps is not None:
+        steps *= 2
+    if step_unit == "decade" or step_unit == "century":
+        step_unit = "year"
+    dct = doc.dct
+    if relation in ("ago", "from now", "hence") or relation.startswith("from "):
+        sign = -1 if relation == "ago" else 1
+        if steps is None:
+            return Reading(
+                "DATE",
+                "PAST_REF" if sign < 0 else "FUTURE_REF",
+                mod=mod,
+                earliest=None if sign < 0 else dct,
+                latest=dct if sign < 0 else None,
+                anchor=Anchor(kind="dct"),
+            )
+        base = dct
+        if relation.startswith("from ") and relation != "from now":
+            day_word = (g("from_day") or "").lower()
+            if day_word in ("today", "tomorrow"):
+                base = dct + timedelta(days=1 if day_word == "tomorrow" else 0) if dct else None
+            else:
+                base = _weekday_date(doc, _weekday_number(doc, day_word), start, end, None)
+        if base is None:
+            return Reading("DATE", _UNDERSPECIFIED.get(granularity, "XXXX-XX-XX"), mod=mod, positioned=False)
+        moved = shift(base, sign * steps, step_unit)
+        shown = "day" if granularity == "time" or relation.startswith("from ") else granularity
+        return Reading("DATE", period_value(shown, moved), mod=mod, anchor=Anchor(kind="dct"))
+    if relation in ("earlier", "later"):
+        sign = -1 if relation == "earlier" else 1
+        if steps is None:
+            return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod, positioned=False)
+        ref = doc.reference
+        ref_period = interval(ref.value) if ref else None
+        if ref is not None and ref_period is not None and _finer_or_equal(ref.granularity, step_unit):
+            moved = shift(ref_period[0], sign * steps, step_unit)
+            return Reading(
+                "DATE",
+                period_value(ref.granularity, moved),
+                mod=mod,
+                anchor=Anchor(kind="timex", ref=str(ref.start)),
+            )
+        if dct is None:
+            return Reading("DATE", _UNDERSPECIFIED.get(step_unit, "XXXX-XX-XX"), mod=mod, positioned=False)
+        shown = "day" if granularity == "time" else step_unit
+        return Reading(
+            "DATE",
+            period_value(shown, shift(dct, sign * steps, step_unit)),
+            mod=mod,
+            anchor=Anchor(kind="dct"),
+        )
+    span_end = g("unit_end")
+    if relation in ("before", "after"):
+        following = _event_reference(doc, end)
+        if following is not None:
+            phrase, position = following
+            timed = _read_at(doc, position)
+            if timed is not None and steps is not None and interval(timed.value) is not None:
+                first = interval(timed.value)
+                assert first is not None
+                sign = -1 if relation == "before" else 1
+                moved = shift(first[0], sign * steps, step_unit)
+                shown = "day" if granularity == "time" else step_unit
+                return Reading(
+                    "DATE",
+                    period_value(shown, moved),
+                    mod=mod,
+                    end=int(span_end or end),
+                    anchor=Anchor(kind="timex", ref=str(position), offset=value, relation=relation),
+                )
+            return Reading(
+                "DURATION",
+                value,
+                mod=mod,
+                end=int(span_end or end),
+                positioned=False,
+                anchor=Anchor(kind="event", ref=phrase, offset=value, relation=relation),
+            )
+    anchored = (g("span") or "").lower()
+    if anchored in ("past", "last", "previous", "preceding", "next", "coming", "following") and dct and steps:
+        sign = -1 if anchored in ("past", "last", "previous", "preceding") else 1
+        other = shift(dct, sign * steps, step_unit)
+        earliest, latest = (other, dct) if sign < 0 else (dct, other)
+        return Reading(
+            "DURATION",
+            value,
+            mod=mod,
+            earliest=earliest,
+            latest=latest,
+            granularity=granularity,
+            anchor=Anchor(kind="dct"),
+            end=int(span_end or end),
+        )
+    return Reading("DURATION", value, mod=mod, positioned=False, end=int(span_end or end))
+
+
+def _finer_or_equal(granularity: str, unit: str) -> bool:
+    order = {name: i for i, name in enumerate(_GRANULARITY_ORDER)}
+    return order.get(granularity, 99) <= order.get(unit, -1)
+
+
+def _holiday(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    name = re.sub(r"\s+", " ", (g("holiday") or "").lower().replace("’", "'"))
+    words = doc.words
+    if name in words["fixed_holidays"]:
+        month, day_number = words["fixed_holidays"][name]
+
+        def on(year: int) -> date:
+            return date(year, month, day_number)
+    else:
+        month, weekday, nth = words["weekday_holidays"][name]
+
+        def on(year: int) -> date:
+            return nth_weekday(year, month, weekday, nth)
+
+    if g("year"):
+        return Reading("DATE", on(int(g("year") or 0)).isoformat(), anchor=Anchor(kind="none"))
+    if doc.dct is None:
+        return Reading("DATE", f"XXXX-{month:02d}-XX", positioned=False)
+    year = _pick_period(doc.dct, on, on, _mode(doc, start, end, None))
+    return Reading("DATE", on(year).isoformat(), anchor=Anchor(kind="dct"))
+
+
+def _weekday(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    weekday_word = g("weekday") or ""
+    if not weekday_word[0].isupper():
+        return None
+    weekday = _weekday_number(doc, weekday_word)
+    day = _weekday_date(doc, weekday, start, end, g("shift"))
+    if day is None:
+        return Reading("DATE", f"XXXX-WXX-{weekday}", positioned=False)
+    return Reading("DATE", day.isoformat(), anchor=Anchor(kind="dct"))
+
+
+def _weekend(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    if doc.dct is None:
+        return Reading("DATE", "XXXX-WXX-WE", positioned=False)
+    dct = doc.dct
+    monday = dct - timedelta(days=dct.isoweekday() - 1)
+    if dct.isoweekday() < 6 and doc.tense(start, end) != "future":
+        monday -= timedelta(days=7)
+    return Reading("DATE", period_value("weekend", monday), anchor=Anchor(kind="dct"))
+
+
+def _year(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    year = int(g("year") or 0)
+    mod = _position(g("pmod"), doc.words)
+    backed = bool(
+        g("fiscal") or g("pmod") or _PREPOSITION_BEFORE.search(doc.text[max(0, start - 12) : start])
+    )
+    if not (1800 <= year <= 2099 or backed):
+        return None
+    counted = _YEAR_NOUN_AFTER.match(doc.text, end) or re.match(r"\s*(?:-|to)\s*\d", doc.text[end : end + 6])
+    if counted and not backed:
+        return None  # "2000 people", "1500 to 2000"
+    return Reading("DATE", f"{year:04d}", mod=mod, anchor=Anchor(kind="none"))
+
+
+def _deictic(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    word = re.sub(r"\s+", " ", (g("word") or "").lower())
+    entry = doc.words["deictic"][word]
+    mod = {"early": "START", "late": "END"}.get((g("pmod") or "").lower())
+    dct = doc.dct
+    if "ref" in entry:
+        if mod:
+            return None
+        ref = str(entry["ref"])
+        bounds = {"PRESENT_REF": (dct, dct), "PAST_REF": (None, dct), "FUTURE_REF": (dct, None)}[ref]
+        return Reading(
+            "DATE",
+            ref,
+            earliest=bounds[0],
+            latest=bounds[1],
+            granularity="unknown",
+            anchor=Anchor(kind="dct"),
+            positioned=False,
+        )
+    if dct is None:
+        return Reading(
+            str(entry["type"]),
+            "XXXX-XX-XX" + (f"T{entry['part']}" if "part" in entry else ""),
+            mod=mod,
+            positioned=False,
+        )
+    day = dct + timedelta(days=int(entry["offset_days"]))
+    value = day.isoformat() + (f"T{entry['part']}" if "part" in entry else "")
+    return Reading(str(entry["type"]), value, mod=mod, anchor=Anchor(kind="dct"))
+
+
+_NORMALISERS: dict[str, Callable[[_Document, Group, int, int], Reading | None]] = {
+    "iso_date": _iso_date,
+    "numeric_date": _numeric_date,
+    "clock_time": _clock_time,
+    "month_day": _month_day,
+    "day_month": _day_month,
+    "quarter": _quarter,
+    "year_ago_adjective": _year_ago_adjective,
+    "month_period": _month_period,
+    "season": _season,
+    "weekday_part": _weekday_part,
+    "deictic_part": _deictic_part,
+    "earlier_later": _earlier_later,
+    "relative_period": _relative_period,
+    "decade": _decade,
+    "century": _century,
+    "set_every": _set_every,
+    "set_plural_weekday": _set_plural_weekday,
+    "frequency": _frequency,
+    "duration": _duration,
+    "holiday": _holiday,
+    "weekday": _weekday,
+    "weekend": _weekend,
+    "year": _year,
+    "deictic": _deictic,
+}
+
+
+def _normalise(doc: _Document, match: re.Match[str]) -> tuple[Rule, Reading] | None:
+    rule = doc.lex.rule_by_group[match.lastgroup or ""]
+    prefix = rule.prefix
+
+    def group(name: str) -> str | None:
+        if name == "unit_end":  # where the duration proper ends, before "before <event>"
+            unit_end = match.end(prefix + "unit") if "unit" in rule.groups else -1
+            rest = match.group(0)[unit_end - match.start() :]
+            plural = re.match(r"(?:s|es)?(?:\s+and\s+a\s+half)?", rest)
+            return str(unit_end + (plural.end() if plural else 0)) if unit_end >= 0 else None
+        return match.group(prefix + name) if name in rule.groups else None
+
+    reading = _NORMALISERS[rule.name](doc, group, match.start(), match.end())
+    return (rule, reading) if reading is not None else None
+
+
+def _read_at(doc: _Document, position: int) -> Reading | None:
+    """The time expression starting exactly at `position`, if any (without recording it)."""
+    match = doc.lex.scanner.match(doc.text, position)
+    if match is None:
+        return None
+    saved = doc.reference
+    found = _normalise(doc, match)
+    doc.reference = saved
+    return found[1] if found else None
+
+
+def _narrow(first: date, last: date, mod: str | None) -> tuple[date, date]:
+    """START/MID/END: the first, middle or last third of the interval."""
+    if mod not in ("START", "MID", "END"):
+        return first, last
+    third = (last - first).days // 3
+    if mod == "START":
+        return first, first + timedelta(days=third)
+    if mod == "END":
+        return last - timedelta(days=third), last
+    return first + timedelta(days=third), last - timedelta(days=third)
+
+
+def _to_timex(doc: _Document, start: int, end: int, reading: Reading) -> Timex:
+    earliest, latest, granularity = reading.earliest, reading.latest, reading.granularity
+    if reading.positioned and earliest is None and latest is None:
+        period = interval(reading.value)
+        if period is not None:
+            earliest, latest = _narrow(period[0], period[1], reading.mod)
+            granularity = granularity or period[2]
+    if granularity is None and reading.type == "DURATION":
+        granularity = "unknown"
+    if _TIME_PART_CODE.search(reading.value) or "T" in reading.value[10:11]:
+        granularity = "time" if earliest else granularity
+    return Timex(
+        start=start,
+        end=end,
+        text=doc.text[start:end],
+        type=reading.type,
+        value=reading.value,
+        mod=reading.mod,
+        earliest=earliest.isoformat() if earliest else None,
+        latest=latest.isoformat() if latest else None,
+        granularity=granularity or "unknown",
+        anchor=reading.anchor,
+        weekday_mismatch=reading.weekday_mismatch,
+    )
+
+
+def tag(text: str, dct: date | None) -> list[Timex]:
+    """All time expressions in `text`, sorted by start and never overlapping.
+
+    `dct` is the document creation (publication) date relative expressions are resolved against;
+    with None they keep underspecified values and no interval.
+    """
+    lex = lexicon()
+    doc = _Document(text, dct, lex)
+    found: list[Timex] = []
+    for match in lex.scanner.finditer(text):
+        result = _normalise(doc, match)
+        if result is None:
+            continue
+        _rule, reading = result
+        start, end = match.start(), reading.end or match.end()
+        timex = _to_timex(doc, start, end, reading)
+        found.append(timex)
+        if timex.type == "DATE" and timex.anchor is not None and timex.anchor.kind in ("none", "dct"):
+            period = interval(timex.value)
+            if period is not None:
+                doc.reference = _Reference(timex.value, start, period[2])
+    return found
