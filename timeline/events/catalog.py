@@ -12,7 +12,6 @@ vocabulary its attributes are claimed in:
         participants:                       # role -> aliases; the first alias is the canonical name
           signer: [Donald Trump, Trump administration, the White House]
         require: []                         # roles that must be named in the sentence
-        key: []                             # roles whose canonical name splits events when merging
         attributes:                         # attribute -> value -> phrases that claim it
           terms:
             voluntary: [voluntarily submit]
@@ -84,7 +83,6 @@ class EventSpec(BaseModel):
     triggers: list[PhraseOrRegex] = Field(min_length=1)
     participants: dict[str, list[Phrase]] = Field(default_factory=dict)
     require: list[str] = Field(default_factory=list)
-    key: list[str] = Field(default_factory=list)
     attributes: dict[str, dict[str, list[PhraseOrRegex]]] = Field(default_factory=dict)
 
     @model_validator(mode="after")
@@ -100,11 +98,10 @@ class EventSpec(BaseModel):
         for phrase in phrases:
             if isinstance(phrase, str):
                 _check_phrase(phrase)
-        for field_name, roles in (("require", self.require), ("key", self.key)):
-            for role in roles:
-                if role not in self.participants:
-                    known = ", ".join(sorted(self.participants)) or "none defined"
-                    raise ValueError(f"{field_name}: '{role}' is not a participant role (roles: {known})")
+        for role in self.require:
+            if role not in self.participants:
+                known = ", ".join(sorted(self.participants)) or "none defined"
+                raise ValueError(f"require: '{role}' is not a participant role (roles: {known})")
         return self
 
 

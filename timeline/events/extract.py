@@ -86,9 +86,9 @@ def extract_mentions(document: Document, timexes: list[Timex], catalog: Catalog)
         previous = view
         clauses = Clauses(view.text, view.start)
         in_sentence = [timex for timex in dating if view.start <= timex.start < view.end]
-        catalog_mentions, claimed = _catalog_mentions(document, view, clauses, in_sentence, compiled)
-        mentions.extend(catalog_mentions)
-        mentions.extend(_open_statements(document, view, clauses, in_sentence, claimed))
+        found, claimed, accepted = _catalog_mentions(document, view, clauses, in_sentence, compiled)
+        mentions.extend(found)
+        mentions.extend(_open_statements(document, view, clauses, in_sentence, claimed, accepted))
     return sorted(mentions, key=lambda mention: (mention.start, mention.event_type or "", mention.title))
 
 
@@ -125,8 +125,9 @@ def _catalog_mentions(
     clauses: Clauses,
     timexes: list[Timex],
     compiled: Sequence[CompiledEvent],
-) -> tuple[list[Mention], set[int]]:
-    """The sentence's catalog mentions, and the start offsets of the time expressions they claimed."""
+) -> tuple[list[Mention], set[int], list[Candidate]]:
+    """The sentence's catalog mentions, the start offsets of the time expressions they claimed, and the
+    accepted trigger matches."""
     candidates = [
         candidate
         for event in compiled
@@ -159,8 +160,8 @@ def _catalog_mentions(
         link = links[id(candidate)]
         if link is not None:
             claimed.add(link[0].start)
-        mentions.append(_catalog_mention(document, view, candidate, link))
-    return mentions, claimed
+        mentions.append(_catalog_mention(document, view, candidate, link, accepted))
+    return mentions, claimed, accepted
 
 
 def _candidate(event: CompiledEvent, trigger: Span, view: SentenceView) -> Candidate | None:
@@ -215,8 +216,20 @@ def _time_link(
     return timex, f"nearest time expression in the same clause, {distance} characters {side} the trigger"
 
 
+def _anchor_event(timex: Timex | None, accepted: list[Candidate]) -> str | None:
+    """For "one day before Anthropic published its post": the catalog event named inside the expression."""
+    if timex is None or timex.anchor is None or timex.anchor.kind != "event":
+        return None
+    inside = [c for c in accepted if timex.start <= c.trigger.start and c.trigger.end <= timex.end]
+    return min(inside, key=lambda c: c.trigger.start).compiled.event.id if inside else None
+
+
 def _catalog_mention(
-    document: Document, view: SentenceView, candidate: Candidate, link: tuple[Timex, str] | None
+    document: Document,
+    view: SentenceView,
+    candidate: Candidate,
+    link: tuple[Timex, str] | None,
+    accepted: list[Candidate],
 ) -> Mention:
     compiled = candidate.compiled
     participants = sorted(
@@ -248,6 +261,7 @@ def _catalog_mention(
         participants=participants,
         attributes=attributes,
         terms=sorted(set(terms)),
+        anchor_event=_anchor_event(timex, accepted),
         time_link=reason,
     )
 
@@ -266,13 +280,20 @@ def _mention(document: Document, view: SentenceView, timex: Timex | None, **fiel
             "quote": view.text,
             "timex": timex,
             "time_text": timex.text if timex is not None else None,
+            "earliest": timex.earliest if timex is not None else None,
+            "latest": timex.latest if timex is not None else None,
             **fields,
         }
     )
 
 
 def _open_statements(
-    document: Document, view: SentenceView, clauses: Clauses, timexes: list[Timex], claimed: set[int]
+    document: Document,
+    view: SentenceView,
+    clauses: Clauses,
+    timexes: list[Timex],
+    claimed: set[int],
+    accepted: list[Candidate],
 ) -> list[Mention]:
     statements = []
     for timex in timexes:
@@ -294,6 +315,7 @@ def _open_statements(
                 view,
                 timex,
                 title=_summary(view, words),
+                anchor_event=_anchor_event(timex, accepted),
                 time_link="open statement: the time expression of this clause",
             )
         )

@@ -29,6 +29,12 @@ class Mention(BaseModel):
     time_text: str | None = None
     timex: Timex | None = None  # the time expression that dates this mention
     time_link: str | None = None  # why that time expression dates this mention
+    # the catalog event that time expression is anchored to ("one day before Anthropic published its post")
+    anchor_event: str | None = None
+    # the days (ISO, inclusive) this mention places its event in: from the time expression, or set by the
+    # chronology once an anchor event or an undated article's publication window is known
+    earliest: str | None = None
+    latest: str | None = None
 
 
 class DocumentAnalysis(BaseModel):

@@ -1,0 +1,279 @@
+"""Cross-document merge: every article's mentions become one chronology.
+
+Catalog mentions are grouped by event type; open statements by similar wording and compatible dates
+(compared only within blocks that share a month and a content word, so the work grows with the
+number of statements, not its square). An event's date is the intersection of what its sources say;
+relative dates are then resolved through anchors ("one day before <event>") and through the
+publication windows inferred for undated articles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process  # fast fuzzy string similarity for matching statements
+
+from timeline.chronology.dates import Interval, combine, event_date, intersect, parse_interval, shift
+from timeline.chronology.models import Event, PublishedWindow, Timeline, TimelineDocument
+from timeline.chronology.undated import DatedEvent, infer_window, needs_publication_date, resolve_within
+from timeline.corpus.models import Document
+from timeline.events.models import DocumentAnalysis, Mention
+
+STATEMENT_SIMILARITY = 85  # rapidfuzz token_set_ratio (0-100) above which two statements are one event
+BLOCK_LIMIT = 200  # a block key shared by more statements than this is too common to tell them apart
+ANCHOR_PASSES = 3  # anchors may chain ("a day before the report that came a week after ...")
+_CONTENT_WORD = re.compile(r"[^\W\d_]{5,}")
+
+
+@dataclass
+class _State:
+    documents: list[Document]
+    mentions: list[Mention]
+    intervals: dict[int, Interval] = field(default_factory=dict)  # mention index -> its days
+    windows: dict[str, PublishedWindow] = field(default_factory=dict)  # undated document id -> window
+
+    def catalog_groups(self) -> dict[str, list[int]]:
+        groups: dict[str, list[int]] = defaultdict(list)
+        for index, mention in enumerate(self.mentions):
+            if mention.event_type is not None:
+                groups[mention.event_type].append(index)
+        return groups
+
+    def group_interval(self, indices: Iterable[int]) -> Interval | None:
+        interval, _ = combine([self.intervals[i] for i in indices if i in self.intervals])
+        return interval
+
+
+def merge(analyses: Iterable[DocumentAnalysis]) -> Timeline:
+    """One timeline from per-document analyses; the result does not depend on their order."""
+    ordered = sorted(analyses, key=lambda analysis: (analysis.document.id, analysis.document.path))
+    mentions = sorted(
+        (mention for analysis in ordered for mention in analysis.mentions),
+        key=lambda m: (m.doc, m.start, m.event_type or "", m.title, m.timex.start if m.timex else -1),
+    )
+    state = _State(documents=[analysis.document for analysis in ordered], mentions=mentions)
+    for index, mention in enumerate(mentions):
+        interval = parse_interval(mention.earliest, mention.latest)
+        if interval is not None:
+            state.intervals[index] = interval
+    _resolve_anchors(state)
+    _infer_windows(state)
+    _resolve_in_windows(state)
+    _resolve_anchors(state)
+    events = _catalog_events(state) + _statement_events(state)
+    events.sort(key=_chronological)
+    return Timeline(documents=[_timeline_document(doc, state) for doc in state.documents], events=events)
+
+
+def _resolve_anchors(state: _State) -> None:
+    """Date "one day before <event>" through that event's date, once it is known."""
+    titles = {m.event_type: m.title for m in state.mentions if m.event_type is not None}
+    for _ in range(ANCHOR_PASSES):
+        groups = state.catalog_groups()
+        changed = False
+        for index, mention in enumerate(state.mentions):
+            anchor = mention.timex.anchor if mention.timex is not None else None
+            if index in state.intervals or anchor is None or anchor.kind != "event":
+                continue
+            if anchor.offset is None or anchor.relation is None:
+                continue
+            target = mention.anchor_event or _event_named(anchor.ref, titles)
+            if target is None or target == mention.event_type:
+                continue
+            target_interval = state.group_interval(groups.get(target, []))
+            if target_interval is None:
+                continue
+            shifted = shift(target_interval, anchor.offset, anchor.relation)
+            if shifted is not None:
+                state.intervals[index] = shifted
+                changed = True
+        if not changed:
+            return
+
+
+def _event_named(reference: str | None, titles: dict[str, str]) -> str | None:
+    """Without a catalog trigger inside the anchor, the catalog event whose title the anchor resembles."""
+    if not reference or not titles:
+        return None
+    keys = sorted(titles)
+    found = process.extractOne(
+        reference,
+        [titles[key] for key in keys],
+        scorer=fuzz.token_set_ratio,
+        score_cutoff=STATEMENT_SIMILARITY,
+    )
+    return keys[found[2]] if found is not None else None
+
+
+def _infer_windows(state: _State) -> None:
+    undated = {doc.id for doc in state.documents if doc.published is None}
+    if not undated:
+        return
+    groups = state.catalog_groups()
+    statements = [
+        i
+        for i, m in enumerate(state.mentions)
+        if m.event_type is None and i in state.intervals and m.doc not in undated
+    ]
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for index, mention in enumerate(state.mentions):
+        if mention.doc in undated:
+            by_doc[mention.doc].append(index)
+
+    def dated_event(mention: Mention) -> DatedEvent | None:
+        if mention.event_type is not None:
+            sources = [i for i in groups[mention.event_type] if state.mentions[i].doc != mention.doc]
+        else:
+            sources = _similar_statement(mention, state, statements)
+        dated = [i for i in sources if i in state.intervals]
+        interval = state.group_interval(dated)
+        if interval is None:
+            return None
+        return DatedEvent(title=mention.title, interval=interval, sources=_sources(state, dated))
+
+    for doc_id in sorted(by_doc):
+        window = infer_window([state.mentions[i] for i in by_doc[doc_id]], dated_event)
+        if window is not None:
+            state.windows[doc_id] = window
+
+
+def _similar_statement(mention: Mention, state: _State, statements: list[int]) -> list[int]:
+    if not statements:
+        return []
+    found = process.extractOne(
+        mention.title,
+        [state.mentions[i].title for i in statements],
+        scorer=fuzz.token_set_ratio,
+        score_cutoff=STATEMENT_SIMILARITY,
+    )
+    return [statements[found[2]]] if found is not None else []
+
+
+def _sources(state: _State, indices: list[int]) -> str:
+    published = {doc.id: doc.published for doc in state.documents}
+    shown = []
+    for index in indices[:3]:
+        mention = state.mentions[index]
+        when = published.get(mention.doc)
+        dated = f", published {when.isoformat()}" if when else ""
+        shown.append(f"{mention.doc} ({mention.path}:{mention.line}{dated})")
+    more = f" and {len(indices) - 3} more" if len(indices) > 3 else ""
+    return ", ".join(shown) + more
+
+
+def _resolve_in_windows(state: _State) -> None:
+    for index, mention in enumerate(state.mentions):
+        window = state.windows.get(mention.doc)
+        if window is None or index in state.intervals or not needs_publication_date(mention):
+            continue
+        interval = resolve_within(mention, window)
+        if interval is not None:
+            state.intervals[index] = interval
+
+
+def _dated(state: _State, index: int) -> Mention:
+    interval = state.intervals.get(index)
+    mention = state.mentions[index]
+    if interval is None:
+        return mention
+    return mention.model_copy(update={"earliest": interval[0].isoformat(), "latest": interval[1].isoformat()})
+
+
+def _event(state: _State, event_id: str, title: str, event_type: str | None, indices: list[int]) -> Event:
+    interval, conflict = combine([state.intervals[i] for i in indices if i in state.intervals])
+    attributes: dict[str, set[str]] = defaultdict(set)
+    for index in indices:
+        for attribute, value in state.mentions[index].attributes.items():
+            attributes[attribute].add(value)
+    return Event(
+        id=event_id,
+        title=title,
+        type=event_type,
+        date=event_date(interval),
+        date_conflict=conflict,
+        attributes={attribute: sorted(values) for attribute, values in sorted(attributes.items())},
+        mentions=[_dated(state, index) for index in indices],
+    )
+
+
+def _catalog_events(state: _State) -> list[Event]:
+    return [
+        _event(state, event_type, state.mentions[indices[0]].title, event_type, indices)
+        for event_type, indices in sorted(state.catalog_groups().items())
+    ]
+
+
+def _statement_events(state: _State) -> list[Event]:
+    """Open statements that say the same thing about compatible dates become one event."""
+    statements = [i for i, m in enumerate(state.mentions) if m.event_type is None and i in state.intervals]
+    parent = {i: i for i in statements}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in statements:
+        month = state.intervals[i][0].strftime("%Y-%m")
+        for word in {w.lower() for w in _CONTENT_WORD.findall(state.mentions[i].title)}:
+            blocks[(month, word)].append(i)
+    compared: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) > BLOCK_LIMIT:
+            continue
+        for position, a in enumerate(members):
+            for b in members[position + 1 :]:
+                if (a, b) in compared or root(a) == root(b):
+                    continue
+                compared.add((a, b))
+                if _same_statement(state, a, b):
+                    parent[max(root(a), root(b))] = min(root(a), root(b))
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in statements:
+        clusters[root(i)].append(i)
+    events = []
+    for members in clusters.values():
+        first = state.mentions[members[0]]
+        events.append(_event(state, _statement_id(state, members), first.title, None, members))
+    return events
+
+
+def _same_statement(state: _State, a: int, b: int) -> bool:
+    if intersect([state.intervals[a], state.intervals[b]]) is None:
+        return False
+    similarity = fuzz.token_set_ratio(state.mentions[a].title, state.mentions[b].title)
+    return similarity >= STATEMENT_SIMILARITY
+
+
+def _statement_id(state: _State, members: list[int]) -> str:
+    """Stable and content-derived: first day, a slug of the title, and a hash of the quoted sources."""
+    first = state.mentions[members[0]]
+    start = min(state.intervals[i][0] for i in members).isoformat()
+    slug = "-".join(re.findall(r"[a-z0-9]+", first.title.lower())[:6])
+    sources = "|".join(f"{state.mentions[i].doc}:{state.mentions[i].start}" for i in members)
+    digest = hashlib.sha256(sources.encode()).hexdigest()[:6]
+    return f"{start}-{slug}-{digest}"
+
+
+def _chronological(event: Event) -> tuple[int, str, str, str]:
+    if event.date.earliest is None or event.date.latest is None:
+        return 1, "", "", event.id
+    return 0, event.date.earliest, event.date.latest, event.id
+
+
+def _timeline_document(document: Document, state: _State) -> TimelineDocument:
+    return TimelineDocument(
+        id=document.id,
+        path=document.path,
+        title=document.title,
+        source=document.source,
+        published=document.published.isoformat() if document.published else None,
+        published_source=document.published_source,
+        published_window=state.windows.get(document.id),
+    )
