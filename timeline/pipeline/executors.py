@@ -13,18 +13,15 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from timeline.corpus import SourceItem
 from timeline.diagnostics import InputError, InputProblem
 from timeline.events import Catalog
-from timeline.events.models import DocumentAnalysis
 from timeline.pipeline.analysis import analyse_chunk
 
 Outcomes = list[tuple[bool, str]]
-Chunk = list[SourceItem | InputProblem]
-# A chunk, its entries already answered by the cache (by position), and the pending work for the rest.
-Submitted = tuple[Chunk, dict[int, DocumentAnalysis], "Pending | None"]
+Work = TypeVar("Work")
 
 
 class Pending(Protocol):
@@ -42,21 +39,20 @@ class _Done:
 
 
 class ChunkRunner:
-    """Submits the uncached items of each chunk; yields chunks back in order, `window` chunks in flight."""
+    """Submits the items of each chunk; yields chunks back in order with at most `window` in flight."""
 
     def __init__(self, submit: Callable[[list[SourceItem]], Pending], window: int) -> None:
         self._submit = submit
         self._window = window
 
-    def run_ordered(self, chunks: Iterable[tuple[Chunk, dict[int, DocumentAnalysis]]]) -> Iterator[Submitted]:
-        in_flight: deque[Submitted] = deque()
-        for chunk, cached in chunks:
-            todo = [
-                entry
-                for position, entry in enumerate(chunk)
-                if not isinstance(entry, InputProblem) and position not in cached
-            ]
-            in_flight.append((chunk, cached, self._submit(todo) if todo else None))
+    def run_ordered(
+        self, chunks: Iterable[Work], items_of: Callable[[Work], list[SourceItem]]
+    ) -> Iterator[tuple[Work, Pending | None]]:
+        """(chunk, its pending outcomes or None when it has no item to analyse), in submission order."""
+        in_flight: deque[tuple[Work, Pending | None]] = deque()
+        for chunk in chunks:
+            items = items_of(chunk)
+            in_flight.append((chunk, self._submit(items) if items else None))
             if len(in_flight) >= self._window:
                 yield in_flight.popleft()
         while in_flight:

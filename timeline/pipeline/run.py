@@ -101,6 +101,23 @@ def build(paths: Sequence[Path], rules_dir: Path | None, options: RunOptions) ->
 CHUNK_SIZE = 16
 
 
+@dataclass
+class _Chunk:
+    """Consecutive entries of the source stream, with what the cache already knows about them."""
+
+    entries: list[SourceItem | InputProblem] = field(default_factory=list)
+    keys: dict[int, str] = field(default_factory=dict)  # position -> cache key
+    cached: dict[int, DocumentAnalysis] = field(default_factory=dict)  # position -> cache hit
+
+    def todo(self) -> list[SourceItem]:
+        """The items that still need analysing, in order."""
+        return [
+            entry
+            for position, entry in enumerate(self.entries)
+            if not isinstance(entry, InputProblem) and position not in self.cached
+        ]
+
+
 def _analyse_in_order(
     sources: Iterable[SourceItem | InputProblem],
     runner: ChunkRunner,
@@ -110,42 +127,40 @@ def _analyse_in_order(
 ) -> Iterator[DocumentAnalysis]:
     """Analyses in discovery order; problems appended to `problems` in the same order."""
     with _Progress(progress) as shown:
-        for chunk, cached, pending in runner.run_ordered(_chunks(sources, cache)):
+        for chunk, pending in runner.run_ordered(_chunks(sources, cache), _Chunk.todo):
             computed = iter(pending.result() if pending is not None else [])
-            for position, entry in enumerate(chunk):
+            for position, entry in enumerate(chunk.entries):
+                shown.advance()
                 if isinstance(entry, InputProblem):
                     problems.append(entry)
-                    continue
-                if position in cached:
-                    yield cached[position]
+                elif position in chunk.cached:
+                    yield chunk.cached[position]
                 else:
                     ok, text = next(computed)
                     if not ok:
                         problems.append(InputProblem.model_validate_json(text))
                         continue
                     if cache is not None:
-                        cache.store(cache.key(entry.content_hash()), text)
+                        cache.store(chunk.keys[position], text)
                     yield DocumentAnalysis.model_validate_json(text)
-                shown.advance()
 
 
-def _chunks(
-    sources: Iterable[SourceItem | InputProblem], cache: AnalysisCache | None
-) -> Iterator[tuple[list[SourceItem | InputProblem], dict[int, DocumentAnalysis]]]:
-    """Consecutive runs of CHUNK_SIZE entries, with those already in the cache looked up."""
-    chunk: list[SourceItem | InputProblem] = []
-    cached: dict[int, DocumentAnalysis] = {}
+def _chunks(sources: Iterable[SourceItem | InputProblem], cache: AnalysisCache | None) -> Iterator[_Chunk]:
+    """Runs of CHUNK_SIZE entries, with those already in the cache looked up."""
+    chunk = _Chunk()
     for entry in sources:
         if cache is not None and not isinstance(entry, InputProblem):
-            hit = cache.load(cache.key(entry.content_hash()))
+            position = len(chunk.entries)
+            chunk.keys[position] = key = cache.key(entry.content_hash())
+            hit = cache.load(key)
             if hit is not None:
-                cached[len(chunk)] = hit
-        chunk.append(entry)
-        if len(chunk) == CHUNK_SIZE:
-            yield chunk, cached
-            chunk, cached = [], {}
-    if chunk:
-        yield chunk, cached
+                chunk.cached[position] = hit
+        chunk.entries.append(entry)
+        if len(chunk.entries) == CHUNK_SIZE:
+            yield chunk
+            chunk = _Chunk()
+    if chunk.entries:
+        yield chunk
 
 
 def _drop_duplicate_ids(
