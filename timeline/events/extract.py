@@ -23,6 +23,8 @@ from timeline.events.models import Mention
 from timeline.events.phrases import PhraseSet, Span, Token, tokenize
 from timeline.temporal.models import Timex
 
+COARSE_FOR_STATEMENTS = ("decade", "century")
+ANCHOR_GAP = 12  # characters between "one day before" and the event it names
 _FALLBACK_SENTENCE = re.compile(r"[^\n]*?(?:[.!?](?=\s)|\n|$)")
 
 
@@ -93,8 +95,20 @@ def extract_mentions(document: Document, timexes: list[Timex], catalog: Catalog)
 
 
 def _can_date(timex: Timex) -> bool:
-    """Dates and times place an event; durations and sets ("for six months", "weekly") do not."""
+    """Dates and times place an event, as does "one day before <event>"; durations and sets do not."""
+    if timex.anchor is not None and timex.anchor.kind == "event":
+        return True
     return timex.type in ("DATE", "TIME") and timex.value not in cues().vague_values
+
+
+def _reach(timex: Timex, view: SentenceView) -> Span:
+    """The expression's span, extended over the event it is anchored to ("one day before <event>")."""
+    if timex.anchor is None or timex.anchor.kind != "event" or not timex.anchor.ref:
+        return Span(timex.start, timex.end)
+    found = view.text.find(timex.anchor.ref, timex.end - view.start)
+    if found == -1 or found - (timex.end - view.start) > ANCHOR_GAP:
+        return Span(timex.start, timex.end)
+    return Span(timex.start, view.start + found + len(timex.anchor.ref))
 
 
 def _sentences(document: Document) -> list[Sentence]:
@@ -147,7 +161,7 @@ def _catalog_mentions(
     for candidate in candidates:
         if not any(_overlap(candidate.trigger, other.trigger) for other in accepted):
             accepted.append(candidate)
-    links = {id(candidate): _time_link(candidate, accepted, clauses, timexes) for candidate in accepted}
+    links = {id(candidate): _time_link(candidate, accepted, clauses, timexes, view) for candidate in accepted}
     best: dict[str, Candidate] = {}
     for candidate in sorted(accepted, key=lambda c: c.trigger.start):
         event_id = candidate.compiled.event.id
@@ -179,6 +193,10 @@ def _candidate(event: CompiledEvent, trigger: Span, view: SentenceView) -> Candi
     return Candidate(event, trigger, distance)
 
 
+def _inside(inner: Span, outer: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
 def _overlap(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -188,7 +206,11 @@ def _gap(a: Span | Timex, b: Span | Timex) -> int:
 
 
 def _time_link(
-    candidate: Candidate, accepted: list[Candidate], clauses: Clauses, timexes: list[Timex]
+    candidate: Candidate,
+    accepted: list[Candidate],
+    clauses: Clauses,
+    timexes: list[Timex],
+    view: SentenceView,
 ) -> tuple[Timex, str] | None:
     """The nearest time expression in the trigger's clause, unless another event's trigger is nearer to it."""
     trigger = candidate.trigger
@@ -196,7 +218,7 @@ def _time_link(
     options = [
         timex
         for timex in timexes
-        if clauses.clause_at(timex.start) == clause and not (timex.start <= trigger.start < timex.end)
+        if clauses.clause_at(timex.start) == clause and not _inside(trigger, _reach(timex, view))
     ]
     if not options:
         return None
@@ -208,7 +230,7 @@ def _time_link(
         if other.compiled.event.id != candidate.compiled.event.id
         and clauses.clause_at(other.trigger.start) == clause
         and _gap(timex, other.trigger) < distance
-        and not (timex.start <= other.trigger.start < timex.end)  # an event the expression is anchored to
+        and not _inside(other.trigger, _reach(timex, view))  # the event the expression is anchored to
     ]
     if rivals:
         return None
@@ -216,11 +238,12 @@ def _time_link(
     return timex, f"nearest time expression in the same clause, {distance} characters {side} the trigger"
 
 
-def _anchor_event(timex: Timex | None, accepted: list[Candidate]) -> str | None:
+def _anchor_event(timex: Timex | None, accepted: list[Candidate], view: SentenceView) -> str | None:
     """For "one day before Anthropic published its post": the catalog event named inside the expression."""
     if timex is None or timex.anchor is None or timex.anchor.kind != "event":
         return None
-    inside = [c for c in accepted if timex.start <= c.trigger.start and c.trigger.end <= timex.end]
+    reach = _reach(timex, view)
+    inside = [c for c in accepted if _inside(c.trigger, reach)]
     return min(inside, key=lambda c: c.trigger.start).compiled.event.id if inside else None
 
 
@@ -261,7 +284,7 @@ def _catalog_mention(
         participants=participants,
         attributes=attributes,
         terms=sorted(set(terms)),
-        anchor_event=_anchor_event(timex, accepted),
+        anchor_event=_anchor_event(timex, accepted, view),
         time_link=reason,
     )
 
@@ -299,13 +322,21 @@ def _open_statements(
     for timex in timexes:
         if timex.start in claimed:
             continue
-        if timex.earliest is None and not (document.published is None and "X" in timex.value):
+        if timex.granularity in COARSE_FOR_STATEMENTS:
+            continue  # "this century" places nothing in a chronology
+        anchored = timex.anchor is not None and timex.anchor.kind == "event"
+        if (
+            timex.earliest is None
+            and not anchored
+            and not (document.published is None and "X" in timex.value)
+        ):
             continue  # no position in time now, and no publication window could give it one later
         clause = clauses.clause_at(timex.start)
+        reach = _reach(timex, view)
         words = [
             token
             for token in view.tokens
-            if clauses.clause_at(token.start) == clause and not (timex.start <= token.start < timex.end)
+            if clauses.clause_at(token.start) == clause and not (reach.start <= token.start < reach.end)
         ]
         if not _is_statement(words):
             continue
@@ -315,7 +346,7 @@ def _open_statements(
                 view,
                 timex,
                 title=_summary(view, words),
-                anchor_event=_anchor_event(timex, accepted),
+                anchor_event=_anchor_event(timex, accepted, view),
                 time_link="open statement: the time expression of this clause",
             )
         )
