@@ -25,6 +25,7 @@ from timeline.events.models import DocumentAnalysis, Mention
 
 STATEMENT_SIMILARITY = 85  # rapidfuzz token_set_ratio (0-100) above which two statements are one event
 BLOCK_LIMIT = 200  # a block key shared by more statements than this is too common to tell them apart
+MAX_STATEMENT_DAYS = 366  # a statement dated only to a decade or century ("this century") is left out
 ANCHOR_PASSES = 3  # anchors may chain ("a day before the report that came a week after ...")
 _CONTENT_WORD = re.compile(r"[^\W\d_]{5,}")
 
@@ -209,7 +210,13 @@ def _catalog_events(state: _State) -> list[Event]:
 
 def _statement_events(state: _State) -> list[Event]:
     """Open statements that say the same thing about compatible dates become one event."""
-    statements = [i for i, m in enumerate(state.mentions) if m.event_type is None and i in state.intervals]
+    statements = [
+        i
+        for i, m in enumerate(state.mentions)
+        if m.event_type is None
+        and i in state.intervals
+        and (state.intervals[i][1] - state.intervals[i][0]).days <= MAX_STATEMENT_DAYS
+    ]
     parent = {i: i for i in statements}
 
     def root(i: int) -> int:

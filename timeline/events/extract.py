@@ -23,7 +23,6 @@ from timeline.events.models import Mention
 from timeline.events.phrases import PhraseSet, Span, Token, tokenize
 from timeline.temporal.models import Timex
 
-COARSE_FOR_STATEMENTS = ("decade", "century")
 ANCHOR_GAP = 12  # characters between "one day before" and the event it names
 _FALLBACK_SENTENCE = re.compile(r"[^\n]*?(?:[.!?](?=\s)|\n|$)")
 
@@ -322,15 +321,10 @@ def _open_statements(
     for timex in timexes:
         if timex.start in claimed:
             continue
-        if timex.granularity in COARSE_FOR_STATEMENTS:
-            continue  # "this century" places nothing in a chronology
         anchored = timex.anchor is not None and timex.anchor.kind == "event"
-        if (
-            timex.earliest is None
-            and not anchored
-            and not (document.published is None and "X" in timex.value)
-        ):
-            continue  # no position in time now, and no publication window could give it one later
+        resolvable_later = anchored or (document.published is None and "X" in timex.value)
+        if timex.earliest is None and not resolvable_later:
+            continue  # no position in time now, and no anchor or publication window could give it one
         clause = clauses.clause_at(timex.start)
         reach = _reach(timex, view)
         words = [
