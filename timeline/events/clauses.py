@@ -19,7 +19,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     language = cues()
     words = "|".join(re.escape(word) for word in language.after_comma)
     phrases = "|".join(re.escape(phrase) for phrase in language.relation_phrases)
-    participle = r"|[a-z]+ing" if language.comma_participle else ""
+    exceptions = "".join(f"(?!{re.escape(word)}\\b)" for word in language.participle_exceptions)
+    participle = rf"|{exceptions}[a-z]+ing" if language.comma_participle else ""
     split = re.compile(
         rf",\s+(?=(?:{words}{participle})\b)|\b(?={phrases}\b)|;",
         re.IGNORECASE,

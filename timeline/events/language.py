@@ -16,6 +16,7 @@ class LanguageCues(BaseModel):
     after_comma: list[str]
     relative_pronouns: list[str]
     comma_participle: bool
+    participle_exceptions: list[str]
     relation_phrases: list[str]
     pronoun_starts: list[str]
     vague_values: list[str]
