@@ -1,0 +1,137 @@
+"""`timeline build`: one chronology (versioned JSON) from a folder of articles.
+
+Also holds what `build` shares with `export`: where the corpus and rules are (arguments, then the
+config file, then ./corpus and ./rules), the pipeline options, and reporting bad input.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+from tabulate import tabulate  # plain-text summary table
+
+from timeline.atomic import write_text_atomic
+from timeline.chronology.models import Timeline
+from timeline.cli.app import app
+from timeline.config import load_config
+from timeline.diagnostics import InputError, InputProblem
+from timeline.exitcodes import ExitCode
+from timeline.export import render_json
+from timeline.export.labels import date_label
+from timeline.pipeline import BuildResult, build, options_from_cli
+
+DEFAULT_CORPUS = Path("corpus")
+DEFAULT_RULES = Path("rules")
+
+CORPUS_ARGUMENT = typer.Argument(
+    None, help="Files or folders of articles (default: `corpus` from the config file, else ./corpus)."
+)
+RULES_OPTION = typer.Option(
+    None,
+    "--rules",
+    help="Folder (or file) of rule files with the event catalog (default: ./rules if present).",
+)
+JOBS_OPTION = typer.Option(None, "--jobs", "-j", help="Worker processes (default: every core).")
+NO_CACHE_OPTION = typer.Option(False, "--no-cache", help="Analyse every document again, ignoring the cache.")
+CACHE_DIR_OPTION = typer.Option(None, "--cache-dir", help="Where per-document results are cached.")
+EXECUTOR_OPTION = typer.Option("local", "--executor", help="local (processes on this machine) or dask.")
+SCHEDULER_OPTION = typer.Option(None, "--scheduler", help="Dask scheduler address, with --executor dask.")
+
+
+def report_problems(problems: list[InputProblem]) -> None:
+    for problem in problems:
+        typer.echo(str(problem), err=True)
+
+
+def run_build(
+    corpus: list[Path] | None,
+    rules: Path | None,
+    *,
+    jobs: int | None,
+    no_cache: bool,
+    cache_dir: Path | None,
+    executor: str,
+    scheduler: str | None,
+) -> BuildResult:
+    """Resolve the corpus and rules, run the pipeline, print its problems. Exits 2 on unusable options."""
+    config, config_problems = load_config()
+    report_problems(config_problems)
+    paths = list(corpus) if corpus else [config.corpus or DEFAULT_CORPUS]
+    if rules is None:
+        rules = config.rules or (DEFAULT_RULES if DEFAULT_RULES.is_dir() else None)
+    try:
+        options = options_from_cli(
+            jobs=jobs,
+            no_cache=no_cache,
+            cache_dir=cache_dir,
+            executor=executor,
+            scheduler=scheduler,
+            progress=sys.stderr.isatty(),
+        )
+        result = build(paths, rules, options)
+    except InputError as exc:
+        report_problems([exc.problem])
+        raise typer.Exit(ExitCode.INPUT_ERROR) from None
+    result.problems[:0] = config_problems
+    report_problems(result.problems[len(config_problems) :])
+    return result
+
+
+def summary_table(timeline: Timeline) -> str:
+    rows = [
+        [
+            date_label(event.date) + (" !" if event.date_conflict else ""),
+            event.title[:70],
+            len(event.mentions),
+        ]
+        for event in timeline.events
+    ]
+    dated = sum(1 for document in timeline.documents if document.published or document.published_window)
+    table = tabulate(rows, headers=["date", "event", "mentions"], tablefmt="simple")
+    footer = (
+        f"{len(timeline.events)} events from {len(timeline.documents)} documents "
+        f"({dated} with a publication date or an inferred window); ! = sources disagree on the date"
+    )
+    return f"{table}\n\n{footer}"
+
+
+@app.command("build")
+def build_command(
+    corpus: list[Path] | None = CORPUS_ARGUMENT,
+    rules: Path | None = RULES_OPTION,
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write the timeline JSON here (and print a summary); default: stdout."
+    ),
+    jobs: int | None = JOBS_OPTION,
+    no_cache: bool = NO_CACHE_OPTION,
+    cache_dir: Path | None = CACHE_DIR_OPTION,
+    executor: str = EXECUTOR_OPTION,
+    scheduler: str | None = SCHEDULER_OPTION,
+) -> None:
+    """Build one chronology from articles about one story.
+
+    With -o FILE the timeline JSON (schema: `timeline schema`) is written there atomically and a
+    summary table is printed; without -o the JSON goes to stdout. Bad input is reported on stderr,
+    one line each, and the good documents are still used (exit code 2).
+
+    Example: timeline build corpus/ --rules rules/ -o timeline.json
+    """
+    result = run_build(
+        corpus,
+        rules,
+        jobs=jobs,
+        no_cache=no_cache,
+        cache_dir=cache_dir,
+        executor=executor,
+        scheduler=scheduler,
+    )
+    text = render_json(result.timeline)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        write_text_atomic(output, text)
+        typer.echo(summary_table(result.timeline))
+        typer.echo(f"timeline written to {output}")
+    raise typer.Exit(ExitCode.INPUT_ERROR if result.problems else ExitCode.OK)
