@@ -45,15 +45,44 @@ def _read(name: str) -> Any:
     return load_yaml(text, f"timeline/temporal/resources/{name}").data
 
 
-def _alternation(words: Any, *, period_after_short: bool = False) -> str:
+def _alternation(words: Any, *, abbreviations: frozenset[str] = frozenset()) -> str:
     """Regex alternation of words, longest first so "sept" wins over "sep"; spaces match any blank run."""
     parts = []
     for word in sorted(words, key=lambda w: (-len(w), w)):
         escaped = re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’]")
-        if period_after_short and len(word) <= 4:
+        if word in abbreviations:
             escaped += r"\.?"
         parts.append(escaped)
     return "(?:" + "|".join(parts) + ")"
+
+
+def abbreviations(table: dict[str, int]) -> frozenset[str]:
+    """Keys that shorten a longer key with the same meaning ("sept" for "september")."""
+    return frozenset(
+        short
+        for short, n in table.items()
+        if any(k != short and k.startswith(short) and m == n for k, m in table.items())
+    )
+
+
+def _spoken_year(words: dict[str, Any]) -> str:
+    """Years read out as words, as in broadcast transcripts: "nineteen ninety-six", "two thousand and one"."""
+    small = [
+        w for w, n in words["number_words"].items() if " " not in w and 1 <= n <= 19 and w not in ("a", "an")
+    ]
+    tens = [w for w, n in words["number_words"].items() if n in (20, 30, 40, 50, 60, 70, 80, 90)]
+    teens = [w for w in small if words["number_words"][w] >= 10]
+    ones = [w for w in small if words["number_words"][w] <= 9]
+    two_digits = "|".join(
+        [
+            f"{_alternation(tens)}(?:[\\s-]+{_alternation(ones)})?",
+            _alternation(teens),
+            rf"oh[\s-]+{_alternation(ones)}",
+        ]
+    )
+    century = f"(?:{_alternation([w for w in teens if words['number_words'][w] >= 11])}|twenty)"
+    two_thousand = rf"two\s+thousand(?:\s+and)?(?:\s+{_alternation(small)})?"
+    return rf"(?:{century}[\s-]+(?:{two_digits}|hundred)|{two_thousand})"
 
 
 def _placeholders(words: dict[str, Any]) -> dict[str, str]:
@@ -62,17 +91,21 @@ def _placeholders(words: dict[str, Any]) -> dict[str, str]:
     weekday = (
         "(?:" + _alternation(full_weekdays)[3:-1] + "|" + _alternation(words["ambiguous_weekdays"]) + r"\.)"
     )
-    number_words = _alternation(words["number_words"])
     plain_numbers = _alternation([w for w in words["number_words"] if w not in ("a", "an")])
+    # "a"/"an" count one on their own but never start a compound ("a two-year" is not three years).
     number = (
-        r"(?:\d+(?:\.\d+)?|" + number_words + r"(?:[\s-]+(?:and[\s-]+)?" + plain_numbers + r"){0,3})(?![\w])"
+        r"(?:\d+(?:\.\d+)?|"
+        + plain_numbers
+        + r"(?:[\s-]+(?:and[\s-]+)?"
+        + plain_numbers
+        + r"){0,3}|an?)(?![\w])"
     )
     units = "(?:" + "|".join(sorted(words["units"], key=lambda w: -len(w))) + ")"
     return {
-        "month": _alternation(words["months"], period_after_short=True),
+        "month": _alternation(words["months"], abbreviations=abbreviations(words["months"])),
         "weekday": weekday,
         "daypart": _alternation(words["day_parts"]),
-        "year": r"(?:1\d{3}|20\d\d)",
+        "year": r"(?:1\d{3}|20\d\d|" + _spoken_year(words) + ")",
         "zone": _alternation(words["time_zones"]),
         "position": _alternation(words["position_mods"]),
         "shift": _alternation(words["relative_shift"]),

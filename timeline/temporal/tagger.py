@@ -111,6 +111,7 @@ class Reading:
     latest: date | None = None
     granularity: str | None = None
     anchor: Anchor | None = None
+    start: int | None = None
     end: int | None = None
     weekday_mismatch: bool = False
     positioned: bool = True  # derive earliest/latest from a calendar value when not set
@@ -183,13 +184,22 @@ def _format_amount(amount: float) -> str:
     return str(int(amount)) if amount == int(amount) else f"{amount:g}"
 
 
+# A half unit written in the next smaller unit, as TIMEX3 values have no fractions: P1Y6M, PT1M30S.
+_HALF_UNIT = {"Y": "6M", "M": "15D", "W": "3DT12H", "D": "T12H", "TH": "30M", "TM": "30S"}
+
+
 def _duration_value(amount: float | None, unit: str, words: dict) -> str:
     spec = words["units"][unit]
     code, count = spec["code"], spec.get("count", 1)
-    shown = "X" if amount is None else _format_amount(amount * count)
-    if unit in ("hour", "minute", "second"):
-        return f"PT{shown}{code}"
-    return f"P{shown}{code}"
+    clock = "T" if unit in ("hour", "minute", "second") else ""
+    if amount is None:
+        return f"P{clock}X{code}"
+    total = amount * count
+    whole = int(total)
+    half = _HALF_UNIT.get(clock + code) if total - whole == 0.5 else None
+    if half is not None:
+        return f"P{clock}{whole}{code}{half}" if whole else f"P{clock}{half}"
+    return f"P{clock}{_format_amount(total)}{code}"
 
 
 def _unit_key(raw: str, words: dict) -> str:
@@ -249,7 +259,11 @@ def _weekday_date(doc: _Document, weekday: int, start: int, end: int, shift_word
     if dct is None:
         return None
     back = (dct.isoweekday() - weekday) % 7  # days back to the most recent such weekday (0: the DCT)
-    word = (shift_word or "").lower()
+    word = (
+        re.sub(r"^this\s+", "", (shift_word or "").lower())
+        if shift_word and " " in shift_word
+        else ((shift_word or "").lower())
+    )
     if word in ("last", "past"):
         return dct - timedelta(days=back or 7)
     if word in ("next", "coming"):
@@ -289,6 +303,20 @@ def _position(pmod: str | None, words: dict) -> str | None:
     if not pmod:
         return None
     return str(words["position_mods"][re.sub(r"\s+", " ", pmod.lower())])
+
+
+def _year_number(doc: _Document, written: str) -> int:
+    """A year in digits or read out ("nineteen ninety-six" 1996, "two thousand and one" 2001)."""
+    if written.isdigit():
+        return int(written)
+    tokens = [t for t in re.split(r"[\s-]+", written.lower()) if t != "and"]
+    numbers = doc.words["number_words"]
+    if tokens[:2] == ["two", "thousand"]:
+        return 2000 + sum(int(numbers[t]) for t in tokens[2:])
+    century, rest = int(numbers[tokens[0]]), tokens[1:]
+    if rest == ["hundred"]:
+        return century * 100
+    return century * 100 + sum(int(numbers[t]) for t in rest if t != "oh")
 
 
 def _year_of_dct_century(doc: _Document, two_digits: int) -> int:
@@ -332,20 +360,32 @@ def _clock_time(doc: _Document, g: Group, start: int, end: int) -> Reading | Non
         pm = (g("ampm") or "").lower() == "p"
         hour = (hour % 12) + (12 if pm else 0)
     clock = f"T{hour:02d}:{minute:02d}"
+    approximation = re.sub(r"\s+", " ", (g("qmod") or "").lower())
+    mod = (
+        "BEFORE" if approximation.endswith("before") else "AFTER" if approximation.endswith("after") else None
+    )
+    mod = mod or ("APPROX" if approximation else None)
     day: date | None
     anchor = Anchor(kind="dct")
     if g("weekday"):
         day = _weekday_date(doc, _weekday_number(doc, g("weekday") or ""), start, end, None)
         if day is None:
-            return Reading("TIME", f"XXXX-WXX-{_weekday_number(doc, g('weekday') or '')}{clock}")
+            return Reading("TIME", f"XXXX-WXX-{_weekday_number(doc, g('weekday') or '')}{clock}", mod=mod)
+    elif g("month"):
+        found = _explicit_day(doc, g, start, end)
+        if found is None:
+            return None
+        if doc.dct is None:
+            return Reading("TIME", f"{found.value}{clock}", mod=mod, positioned=False)
+        return Reading("TIME", f"{found.value}{clock}", mod=mod, anchor=found.anchor)
     elif g("deictic"):
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[(g("deictic") or "").lower()]
         day = doc.dct + timedelta(days=offset) if doc.dct else None
     else:
         day = doc.dct
     if day is None:
-        return Reading("TIME", f"XXXX-XX-XX{clock}")
-    return Reading("TIME", f"{day.isoformat()}{clock}", anchor=anchor)
+        return Reading("TIME", f"XXXX-XX-XX{clock}", mod=mod)
+    return Reading("TIME", f"{day.isoformat()}{clock}", mod=mod, anchor=anchor)
 
 
 def _explicit_day(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
@@ -356,10 +396,14 @@ def _explicit_day(doc: _Document, g: Group, start: int, end: int) -> Reading | N
     weekday_word = g("weekday")
     anchor = Anchor(kind="none")
     if g("year"):
-        phrase_start = doc.text.find(month_word, start) if g("rule") == "month_day" else start
-        day = parse_explicit_date(
-            doc.text[phrase_start:end] if weekday_word is None else _strip_weekday(doc, g)
-        )
+        year_text = g("year") or ""
+        if year_text.isdigit():
+            day = parse_explicit_date(_date_phrase(g))
+        else:  # a year read out in words, which dateparser does not read
+            try:
+                day = date(_year_number(doc, year_text), month, day_number)
+            except ValueError:
+                day = None
         if day is None:
             return None
     else:
@@ -374,7 +418,7 @@ def _explicit_day(doc: _Document, g: Group, start: int, end: int) -> Reading | N
                 year, month, min(day_number, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
             )
 
-        year = _pick_period(doc.dct, first_of, first_of, _mode(doc, start, end, None))
+        year = _pick_period(doc.dct, first_of, first_of, "nearest")  # tense cues mislead more than help here
         try:
             day = date(year, month, day_number)
         except ValueError:
@@ -384,8 +428,8 @@ def _explicit_day(doc: _Document, g: Group, start: int, end: int) -> Reading | N
     return Reading("DATE", day.isoformat(), anchor=anchor, weekday_mismatch=mismatch)
 
 
-def _strip_weekday(doc: _Document, g: Group) -> str:
-    """The date phrase without its leading weekday, for dateparser (which would let the weekday win)."""
+def _date_phrase(g: Group) -> str:
+    """The found day, month and year for dateparser, without a weekday (which dateparser would let win)."""
     parts = [g("day") or "", g("month") or "", g("year") or ""]
     return " ".join(parts)
 
@@ -412,10 +456,10 @@ def _quarter(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     anchor = Anchor(kind="none")
     for name in ("year_before", "year_after"):
         if g(name):
-            year = int(g(name) or 0)
+            year = _year_number(doc, g(name) or "")
     year_of = (g("year_of") or "").lower()
-    if year_of.isdigit():
-        year = int(year_of)
+    if year_of and year_of.split()[0] not in ("this", "last", "next"):
+        year = _year_number(doc, year_of)
     shift_word = (g("year_shift") or "").lower() or (year_of.split()[0] if year_of else "")
     if year is None and shift_word:
         if dct is None:
@@ -446,7 +490,14 @@ def _quarter(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
             )
             anchor = Anchor(kind="dct")
         value = f"{year:04d}-{'H' if part == 'half' else 'Q'}{number}"
-        return Reading("DATE", value, mod=_position(g("pmod"), doc.words), anchor=anchor)
+        # "the third-quarter profit": the hyphenated adjective is tagged without its article
+        article = re.match(r"the\s+", doc.text[start:end], re.IGNORECASE)
+        first = (
+            start + article.end()
+            if article and re.search(r"\w-(?:fiscal-)?(?:quarter|half)", doc.text[start:end])
+            else start
+        )
+        return Reading("DATE", value, mod=_position(g("pmod"), doc.words), anchor=anchor, start=first)
     # "the latest quarter", "the year-ago quarter", "the quarter": counted from the quarter in view.
     rel = (g("rel") or "").lower()
     if g("bare") and not g("the"):
@@ -497,7 +548,9 @@ def _month_period(doc: _Document, g: Group, start: int, end: int) -> Reading | N
     month = _month_number(doc, month_word)
     mod = _position(g("pmod"), doc.words)
     if explicit_year:
-        return Reading("DATE", f"{int(explicit_year):04d}-{month:02d}", mod=mod, anchor=Anchor(kind="none"))
+        return Reading(
+            "DATE", f"{_year_number(doc, explicit_year):04d}-{month:02d}", mod=mod, anchor=Anchor(kind="none")
+        )
     dct = doc.dct
     if dct is None:
         return Reading("DATE", f"XXXX-{month:02d}", mod=mod, positioned=False)
@@ -522,7 +575,9 @@ def _season(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
         return None  # "the fall of the Berlin Wall"
     mod = _position(g("pmod"), doc.words)
     if g("year"):
-        return Reading("DATE", f"{int(g('year') or 0):04d}-{code}", mod=mod, anchor=Anchor(kind="none"))
+        return Reading(
+            "DATE", f"{_year_number(doc, g('year') or ''):04d}-{code}", mod=mod, anchor=Anchor(kind="none")
+        )
     if doc.dct is None:
         return Reading("DATE", f"XXXX-{code}", mod=mod, positioned=False)
     start_month = SEASON_START_MONTH[code]
@@ -572,7 +627,7 @@ def _shifted_period(doc: _Document, unit: str, steps: int) -> str | None:
 def _earlier_later(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     direction = (g("direction") or "").lower()
     if g("year"):
-        value = f"{int(g('year') or 0):04d}"
+        value = f"{_year_number(doc, g('year') or ''):04d}"
         anchor = Anchor(kind="none")
     else:
         unit = (g("unit") or "").lower()
@@ -691,111 +746,101 @@ def _event_reference(doc: _Document, position: int) -> tuple[str, int] | None:
 
 def _duration(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     words = doc.words
+    text = doc.text
     unit = _unit_key(g("unit") or "", words)
     if unit not in words["units"]:
         return None
+    span_end = int(g("unit_end") or end)
+    if re.match(r"(?:-|\s+)old\b", text[span_end : span_end + 5]):
+        return None  # an age ("6-year-old", "52 years old"), not a time span
     number_text = g("num")
+    relation = re.sub(r"\s+", " ", (g("relation") or "").strip().lower())
+    anchored = (g("span") or "").lower()
+    if anchored and g("qmod") and not g("the"):
+        return None  # "last over a week": "last" is the verb here
     amount: float | None = None
     if number_text is not None:
         amount = _number(words["number_words"], number_text)
         if amount is None:
             return None
-        if "and a half" in doc.text[start:end].lower():
+        if "and a half" in text[start:span_end].lower():
             amount += 0.5
         lowered = number_text.lower()
         if lowered in ("a", "an") and unit in ("second", "quarter"):
             return None  # "a second time", "a quarter of the vote"
-        if unit == "quarter" and re.match(r"\s+of\b", doc.text[end : end + 4]):
+        if unit == "quarter" and re.match(r"\s+of\b", text[span_end : span_end + 4]):
             return None
-        if lowered in ("a", "an") and _SET_CONTEXT.search(doc.text[max(0, start - 20) : start]):
+        if lowered in ("a", "an") and not relation and _SET_CONTEXT.search(text[max(0, start - 20) : start]):
             return Reading("SET", _duration_value(1, unit, words), positioned=False)  # "$5 a year"
+    # A hyphenated duration is an adjective: "the two-year plan" is tagged without its article.
+    first = start
+    if re.search(r"\d-|\w-" + re.escape(g("unit") or "") + "$", text[start:span_end]) and not anchored:
+        article = re.match(r"(?:the|an?)\s+", text[start:span_end], re.IGNORECASE)
+        if article and not g("qmod"):
+            first = start + article.end()
+    vague_phrase = re.sub(r"\s+", " ", text[start : start + len(g("the") or "") + 40].lower())
+    reference = next(
+        (
+            str(ref)
+            for key, ref in words["vague_references"].items()
+            if g("vague") and vague_phrase.startswith(key)
+        ),
+        None,
+    )
+    if reference is not None and not relation:
+        dct = doc.dct
+        bounds = (None, dct) if reference == "PAST_REF" else (dct, None)
+        return Reading(
+            "DATE",
+            reference,
+            earliest=bounds[0],
+            latest=bounds[1],
+            granularity="unknown",
+            anchor=Anchor(kind="dct"),
+            positioned=False,
+            end=span_end,
+        )
     value = _duration_value(amount, unit, words)
     mod = None
     if g("qmod"):
         mod = str(words["quantity_mods"][re.sub(r"\s+", " ", (g("qmod") or "").lower())])
-    relation = re.sub(r"\s+", " ", (g("relation") or "").strip().lower())
     granularity = str(words["units"][unit]["granularity"])
-    step_unit = "day" if granularity == "time" else ("week" if unit == "fortnight" else granularity)
+    if granularity == "time" and relation in ("earlier", "later"):
+        return Reading("DURATION", value, mod=mod, positioned=False, end=span_end)  # "a minute later"
+    step_unit = "day" if granularity == "time" else granularity
     steps = None if amount is None else round(amount * words["units"][unit].get("count", 1))
-    if unit == "fortnight" and steps is not None:
-        steps *= 2
-    if step_unit == "decade" or step_unit == "century":
+    if step_unit in ("decade", "century"):
         step_unit = "year"
     dct = doc.dct
     if relation in ("ago", "from now", "hence") or relation.startswith("from "):
-        sign = -1 if relation == "ago" else 1
-        if steps is None:
-            return Reading(
-                "DATE",
-                "PAST_REF" if sign < 0 else "FUTURE_REF",
-                mod=mod,
-                earliest=None if sign < 0 else dct,
-                latest=dct if sign < 0 else None,
-                anchor=Anchor(kind="dct"),
-            )
-        base = dct
-        if relation.startswith("from ") and relation != "from now":
-            day_word = (g("from_day") or "").lower()
-            if day_word in ("today", "tomorrow"):
-                base = dct + timedelta(days=1 if day_word == "tomorrow" else 0) if dct else None
-            else:
-                base = _weekday_date(doc, _weekday_number(doc, day_word), start, end, None)
-        if base is None:
-            return Reading("DATE", _UNDERSPECIFIED.get(granularity, "XXXX-XX-XX"), mod=mod, positioned=False)
-        moved = shift(base, sign * steps, step_unit)
-        shown = "day" if granularity == "time" or relation.startswith("from ") else granularity
-        return Reading("DATE", period_value(shown, moved), mod=mod, anchor=Anchor(kind="dct"))
+        return _counted_from_dct(doc, g, start, end, relation, steps, step_unit, granularity, mod)
     if relation in ("earlier", "later"):
-        sign = -1 if relation == "earlier" else 1
-        if steps is None:
-            return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod, positioned=False)
-        ref = doc.reference
-        ref_period = interval(ref.value) if ref else None
-        if ref is not None and ref_period is not None and _finer_or_equal(ref.granularity, step_unit):
-            moved = shift(ref_period[0], sign * steps, step_unit)
-            return Reading(
-                "DATE",
-                period_value(ref.granularity, moved),
-                mod=mod,
-                anchor=Anchor(kind="timex", ref=str(ref.start)),
-            )
-        if dct is None:
-            return Reading("DATE", _UNDERSPECIFIED.get(step_unit, "XXXX-XX-XX"), mod=mod, positioned=False)
-        shown = "day" if granularity == "time" else step_unit
-        return Reading(
-            "DATE",
-            period_value(shown, shift(dct, sign * steps, step_unit)),
-            mod=mod,
-            anchor=Anchor(kind="dct"),
-        )
-    span_end = g("unit_end")
+        return _counted_from_reference(doc, relation, steps, step_unit, granularity, mod)
     if relation in ("before", "after"):
         following = _event_reference(doc, end)
         if following is not None:
             phrase, position = following
             timed = _read_at(doc, position)
-            if timed is not None and steps is not None and interval(timed.value) is not None:
-                first = interval(timed.value)
-                assert first is not None
+            base = interval(timed.value) if timed is not None else None
+            if base is not None and steps is not None:
                 sign = -1 if relation == "before" else 1
-                moved = shift(first[0], sign * steps, step_unit)
+                moved = shift(base[0], sign * steps, step_unit)
                 shown = "day" if granularity == "time" else step_unit
                 return Reading(
                     "DATE",
                     period_value(shown, moved),
                     mod=mod,
-                    end=int(span_end or end),
+                    end=span_end,
                     anchor=Anchor(kind="timex", ref=str(position), offset=value, relation=relation),
                 )
             return Reading(
                 "DURATION",
                 value,
                 mod=mod,
-                end=int(span_end or end),
+                end=span_end,
                 positioned=False,
                 anchor=Anchor(kind="event", ref=phrase, offset=value, relation=relation),
             )
-    anchored = (g("span") or "").lower()
     if anchored in ("past", "last", "previous", "preceding", "next", "coming", "following") and dct and steps:
         sign = -1 if anchored in ("past", "last", "previous", "preceding") else 1
         other = shift(dct, sign * steps, step_unit)
@@ -808,14 +853,102 @@ def _duration(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
             latest=latest,
             granularity=granularity,
             anchor=Anchor(kind="dct"),
-            end=int(span_end or end),
+            start=first,
+            end=span_end,
         )
-    return Reading("DURATION", value, mod=mod, positioned=False, end=int(span_end or end))
+    return Reading("DURATION", value, mod=mod, positioned=False, start=first, end=span_end)
+
+
+def _counted_from_dct(
+    doc: _Document,
+    g: Group,
+    start: int,
+    end: int,
+    relation: str,
+    steps: int | None,
+    step_unit: str,
+    granularity: str,
+    mod: str | None,
+) -> Reading:
+    """ "six months ago", "two weeks from now", "a week from Friday": a date counted from the DCT."""
+    dct = doc.dct
+    sign = -1 if relation == "ago" else 1
+    if steps is None:
+        bounds = (None, dct) if sign < 0 else (dct, None)
+        return Reading(
+            "DATE",
+            "PAST_REF" if sign < 0 else "FUTURE_REF",
+            mod=mod,
+            earliest=bounds[0],
+            latest=bounds[1],
+            granularity="unknown",
+            anchor=Anchor(kind="dct"),
+            positioned=False,
+        )
+    base = dct
+    from_day = (g("from_day") or "").lower()
+    if from_day in ("today", "tomorrow"):
+        base = dct + timedelta(days=1 if from_day == "tomorrow" else 0) if dct else None
+    elif from_day:
+        base = _weekday_date(doc, _weekday_number(doc, from_day), start, end, "next")
+    if base is None:
+        return Reading("DATE", _UNDERSPECIFIED.get(granularity, "XXXX-XX-XX"), mod=mod, positioned=False)
+    if sign < 0 and step_unit == "year" and steps == 1:
+        in_view = _reference_period(doc, "quarter")
+        if in_view is not None:  # "a year ago" next to a quarter in financial news: that quarter last year
+            quarter = interval(in_view[0])
+            if quarter is not None:
+                return Reading(
+                    "DATE",
+                    period_value("quarter", shift(quarter[0], -1, "year")),
+                    mod=mod,
+                    anchor=Anchor(kind="timex", ref=str(in_view[1])),
+                )
+    moved = shift(base, sign * steps, step_unit)
+    shown = "day" if granularity == "time" or from_day else step_unit
+    return Reading("DATE", period_value(shown, moved), mod=mod, anchor=Anchor(kind="dct"))
+
+
+def _counted_from_reference(
+    doc: _Document, relation: str, steps: int | None, step_unit: str, granularity: str, mod: str | None
+) -> Reading:
+    """ "a year earlier", "two days later": counted from the date in view, else from the DCT."""
+    sign = -1 if relation == "earlier" else 1
+    if steps is None:
+        return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod, positioned=False)
+    ref = doc.reference
+    ref_period = interval(ref.value) if ref else None
+    if ref is not None and ref_period is not None and _finer_or_equal(ref.granularity, step_unit):
+        moved = shift(ref_period[0], sign * steps, step_unit)
+        return Reading(
+            "DATE",
+            period_value(ref.granularity, moved),
+            mod=mod,
+            anchor=Anchor(kind="timex", ref=str(ref.start)),
+        )
+    if doc.dct is None:
+        return Reading("DATE", _UNDERSPECIFIED.get(step_unit, "XXXX-XX-XX"), mod=mod, positioned=False)
+    shown = "day" if granularity == "time" else step_unit
+    return Reading(
+        "DATE",
+        period_value(shown, shift(doc.dct, sign * steps, step_unit)),
+        mod=mod,
+        anchor=Anchor(kind="dct"),
+    )
 
 
 def _finer_or_equal(granularity: str, unit: str) -> bool:
     order = {name: i for i, name in enumerate(_GRANULARITY_ORDER)}
     return order.get(granularity, 99) <= order.get(unit, -1)
+
+
+def _vague_span(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    """A duration of an unspecified number of units: "for years", "within weeks" (preposition left out)."""
+    unit = _unit_key(g("unit") or "", doc.words)
+    if unit not in doc.words["units"]:
+        return None
+    written = len(g("unit") or "") + 1
+    return Reading("DURATION", _duration_value(None, unit, doc.words), positioned=False, start=end - written)
 
 
 def _holiday(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
@@ -833,7 +966,7 @@ def _holiday(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
             return nth_weekday(year, month, weekday, nth)
 
     if g("year"):
-        return Reading("DATE", on(int(g("year") or 0)).isoformat(), anchor=Anchor(kind="none"))
+        return Reading("DATE", on(_year_number(doc, g("year") or "")).isoformat(), anchor=Anchor(kind="none"))
     if doc.dct is None:
         return Reading("DATE", f"XXXX-{month:02d}-XX", positioned=False)
     year = _pick_period(doc.dct, on, on, _mode(doc, start, end, None))
@@ -845,10 +978,11 @@ def _weekday(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     if not weekday_word[0].isupper():
         return None
     weekday = _weekday_number(doc, weekday_word)
+    mod = _position(g("pmod"), doc.words)
     day = _weekday_date(doc, weekday, start, end, g("shift"))
     if day is None:
-        return Reading("DATE", f"XXXX-WXX-{weekday}", positioned=False)
-    return Reading("DATE", day.isoformat(), anchor=Anchor(kind="dct"))
+        return Reading("DATE", f"XXXX-WXX-{weekday}", mod=mod, positioned=False)
+    return Reading("DATE", day.isoformat(), mod=mod, anchor=Anchor(kind="dct"))
 
 
 def _weekend(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
@@ -862,11 +996,14 @@ def _weekend(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
 
 
 def _year(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
-    year = int(g("year") or 0)
+    year_text = g("year") or ""
+    year = _year_number(doc, year_text)
     mod = _position(g("pmod"), doc.words)
     backed = bool(
         g("fiscal") or g("pmod") or _PREPOSITION_BEFORE.search(doc.text[max(0, start - 12) : start])
     )
+    if year_text.lower().startswith("two") and not backed:
+        return None  # "two thousand" is a number unless something says it is a year
     if not (1800 <= year <= 2099 or backed):
         return None
     counted = _YEAR_NOUN_AFTER.match(doc.text, end) or re.match(r"\s*(?:-|to)\s*\d", doc.text[end : end + 6])
@@ -926,6 +1063,7 @@ _NORMALISERS: dict[str, Callable[[_Document, Group, int, int], Reading | None]] 
     "set_plural_weekday": _set_plural_weekday,
     "frequency": _frequency,
     "duration": _duration,
+    "vague_span": _vague_span,
     "holiday": _holiday,
     "weekday": _weekday,
     "weekend": _weekend,
@@ -1013,7 +1151,7 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         if result is None:
             continue
         _rule, reading = result
-        start, end = match.start(), reading.end or match.end()
+        start, end = reading.start or match.start(), reading.end or match.end()
         timex = _to_timex(doc, start, end, reading)
         found.append(timex)
         if timex.type == "DATE" and timex.anchor is not None and timex.anchor.kind in ("none", "dct"):
