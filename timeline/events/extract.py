@@ -329,8 +329,10 @@ def _open_statements(
         reach = _reach(timex, view)
         words = [
             token
-            for token in view.tokens
-            if clauses.clause_at(token.start) == clause and not (reach.start <= token.start < reach.end)
+            for index, token in enumerate(view.tokens)
+            if clauses.clause_at(token.start) == clause
+            and not (reach.start <= token.start < reach.end)
+            and not _introduces(view.tokens[index + 1 :], token, reach)
         ]
         if not _is_statement(words):
             continue
@@ -345,6 +347,12 @@ def _open_statements(
             )
         )
     return statements
+
+
+def _introduces(following: list[Token], token: Token, reach: Span) -> bool:
+    """ "on" in "on Tuesday": a preposition right before the time expression."""
+    next_start = following[0].start if following else None
+    return next_start == reach.start and token.text.lower() in cues().time_prepositions
 
 
 def _is_statement(words: list[Token]) -> bool:

@@ -23,6 +23,7 @@ class LanguageCues(BaseModel):
     auxiliaries: list[str]
     summary_drop_leading: list[str]
     summary_words: int
+    time_prepositions: list[str]
 
 
 @cache

@@ -1,0 +1,62 @@
+"""Event mentions: one YAML case per behaviour (text, publication date, catalog, expected mentions),
+run through the real tagger and extractor."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from timeline.corpus.models import Document, OffsetMap
+from timeline.events import extract_mentions, load_catalog
+from timeline.events.models import Mention
+from timeline.temporal import tag
+from timeline.yamlsource import LocatedYaml
+
+CASES = sorted((Path(__file__).parent / "extract_cases").glob("*.yaml"))
+
+
+def _mentions(case: dict[str, Any], path: Path) -> list[Mention]:
+    catalog, problems = load_catalog([LocatedYaml(data={"events": case["catalog"]}, path=str(path))])
+    assert problems == []
+    published = case["published"]
+    published_date = date.fromisoformat(str(published)) if published else None
+    text = case["text"]
+    document = Document(id="doc", path=str(path), text=text, published=published_date)
+    return extract_mentions(document, tag(text, published_date), catalog)
+
+
+@pytest.mark.parametrize("case_path", CASES, ids=[case.stem for case in CASES])
+def test_mentions_and_their_time_links(case_path: Path) -> None:
+    case = yaml.safe_load(case_path.read_text(encoding="utf-8"))
+    mentions = _mentions(case, case_path)
+    found = sorted(([m.event_type, m.time_text] for m in mentions), key=repr)
+    assert found == sorted(case["expect"], key=repr)
+    for mention in mentions:
+        assert case["text"][mention.start : mention.end] == mention.quote
+        assert (mention.timex is None) == (mention.time_link is None)
+    if "anchor_events" in case:
+        anchors = {m.event_type: m.anchor_event for m in mentions if m.anchor_event}
+        assert anchors == case["anchor_events"]
+    if "terms" in case:
+        assert sorted(m.terms for m in mentions) == sorted(case["terms"])
+    if "titles" in case:
+        assert [m.title for m in mentions] == case["titles"]
+
+
+def test_mentions_are_located_in_the_original_file() -> None:
+    text = "Headline\n\nThe council met on Tuesday and approved the budget.\n"
+    line_starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
+    document = Document(
+        id="d",
+        path="d.txt",
+        text=text,
+        published=date(2026, 6, 6),
+        offsets=OffsetMap(line_starts=line_starts),
+    )
+    (mention,) = extract_mentions(document, tag(text, document.published), load_catalog([])[0])
+    assert (mention.line, mention.column) == (3, 1)
+    assert mention.earliest == mention.latest == "2026-06-02"
