@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 PublishedSource = Literal["manifest", "front_matter", "jsonl", "html_metadata", "dateline"]
+SourceFormat = Literal["txt", "md", "html", "jsonl"]
 
 
 class Sentence(BaseModel):
@@ -57,6 +58,7 @@ class Document(BaseModel):
 
     id: str
     path: str
+    format: SourceFormat = "txt"
     title: str | None = None
     source: str | None = None  # the outlet
     url: str | None = None

@@ -1,0 +1,206 @@
+"""Reading documents: one source item in, one cleaned `Document` out.
+
+`read_document` is a pure function of its `SourceItem` (it runs in worker processes and on Dask
+workers): load the body in its format, repair each line, drop boilerplate lines, find sentences, the
+title and the publication date. Publication date, first found wins: the manifest, the front matter or
+JSONL field, the HTML metadata, a dateline near the top of the text; otherwise unknown, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from timeline.corpus.boilerplate import boilerplate_lines
+from timeline.corpus.dateline import find_dateline, search_lines
+from timeline.corpus.formats import Body, load_body
+from timeline.corpus.models import Document
+from timeline.corpus.offsets import OffsetMapBuilder
+from timeline.corpus.repair import RepairedLine, repair_line
+from timeline.corpus.sentences import split_sentences
+from timeline.corpus.sources import SourceItem, iter_sources
+from timeline.diagnostics import InputError, InputProblem
+
+# A first line is taken for the title only when it is clearly one: short, and no sentence.
+TITLE_MAX_WORDS = 20
+TITLE_MAX_CHARS = 200
+_NOT_A_TITLE_END = re.compile(r"[.,;:]\s*$")
+_MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
+
+
+@dataclass
+class _Line:
+    body_start: int  # body offset where the line's content (stripped) begins
+    body_end: int  # and ends
+    repaired: RepairedLine
+    heading: bool = False  # a Markdown heading (its marker is stripped)
+
+
+def read_document(item: SourceItem) -> Document:
+    """The cleaned document. Raises InputError (naming file, line and column) for unusable input."""
+    body = load_body(item)
+    lines = _repaired_lines(body)
+    dropped = boilerplate_lines([line.repaired.text for line in lines])
+    builder = OffsetMapBuilder(body.space)
+    text, kept = _assemble(lines, dropped, builder)
+    if not text.strip():
+        raise InputError(
+            InputProblem(
+                path=item.path, line=item.line_number, message="has no article text left after cleaning"
+            )
+        )
+    offsets = builder.build(body.source_line_starts, first_line=body.first_line)
+    document = Document(
+        id=body.id,
+        path=item.path,
+        format=item.format,
+        title=_title(item, body, kept),
+        source=(item.metadata.source if item.metadata else None) or body.source,
+        url=(item.metadata.url if item.metadata else None) or body.url,
+        text=text,
+        sentences=split_sentences(text),
+        offsets=offsets,
+        repairs=sum(line.repaired.repairs for line in lines),
+        boilerplate_lines=len(dropped),
+        content_hash=item.content_hash(),
+    )
+    _date(item, body, kept, document)
+    return document
+
+
+def _repaired_lines(body: Body) -> list[_Line]:
+    lines: list[_Line] = []
+    start = 0
+    for raw in body.text.split("\n"):
+        content = raw.rstrip()  # also drops the "\r" of a CRLF line end
+        lead = len(content) - len(content.lstrip())
+        content = content[lead:]
+        heading = False
+        if body.markdown:
+            marker = _MARKDOWN_HEADING.match(content)
+            if marker:
+                lead += marker.end()
+                content = content[marker.end() :]
+                heading = True
+        lines.append(_Line(start + lead, start + lead + len(content), repair_line(content), heading))
+        start += len(raw) + 1
+    return lines
+
+
+@dataclass
+class _KeptLine:
+    text: str
+    start: int  # offset in the cleaned text
+    heading: bool
+
+
+def _assemble(
+    lines: list[_Line], dropped: set[int], builder: OffsetMapBuilder
+) -> tuple[str, list[_KeptLine]]:
+    """Kept lines joined by "\\n", one blank line between paragraphs at most, mapped into `builder`."""
+    pieces: list[str] = []
+    kept: list[_KeptLine] = []
+    blank_before = False
+    previous_end = 0
+    for index, line in enumerate(lines):
+        text = line.repaired.text
+        if index in dropped:
+            continue
+        if not text:
+            blank_before = bool(kept)
+            continue
+        if kept:
+            separator = "\n\n" if blank_before else "\n"
+            pieces.append(separator)
+            builder.add(len(separator), previous_end, exact=False)
+        kept.append(_KeptLine(text, builder.length, line.heading))
+        pieces.append(text)
+        _add_line(line, builder)
+        blank_before = False
+        previous_end = line.body_end
+    return "".join(pieces), kept
+
+
+def _add_line(line: _Line, builder: OffsetMapBuilder) -> None:
+    repaired = line.repaired
+    if repaired.columns is None or repaired.exact is None:
+        builder.add(len(repaired.text), line.body_start)
+        return
+    for column, exact in zip(repaired.columns, repaired.exact, strict=True):
+        builder.add(1, line.body_start + column, exact)
+
+
+def _title(item: SourceItem, body: Body, kept: list[_KeptLine]) -> str | None:
+    if item.metadata and item.metadata.title:
+        return item.metadata.title
+    if body.title:
+        return body.title
+    if body.markdown:
+        return next((line.text for line in kept if line.heading), None)
+    if len(kept) < 2:
+        return None
+    first = kept[0].text
+    if len(first) > TITLE_MAX_CHARS or len(first.split()) > TITLE_MAX_WORDS or _NOT_A_TITLE_END.search(first):
+        return None
+    return first
+
+
+def _date(item: SourceItem, body: Body, kept: list[_KeptLine], document: Document) -> None:
+    if item.metadata and item.metadata.published:
+        document.published = item.metadata.published
+        document.published_source = "manifest"
+        document.published_evidence = f"{item.metadata.where}: published: {item.metadata.published}"
+        return
+    if body.published is not None:
+        document.published = body.published
+        document.published_source = body.published_source
+        document.published_evidence = body.published_evidence
+        return
+    dateline = find_dateline([line.text for line in kept])
+    if dateline is not None:
+        line_number, _ = document.locate(kept[dateline.index].start)
+        document.published = dateline.published
+        document.published_source = "dateline"
+        document.published_evidence = f'line {line_number}: "{dateline.line}"'
+        return
+    places = ", ".join(["manifest", *body.date_places])
+    document.published_evidence = (
+        f"no date in the {places}, and no dateline in the first {search_lines()} lines of the text"
+    )
+
+
+def iter_documents(paths: Sequence[Path]) -> Iterator[Document | InputProblem]:
+    """Documents and problems in discovery order; a repeated id is a problem (the first one is kept)."""
+    first_use: dict[str, str] = {}
+    for item in iter_sources(paths):
+        if isinstance(item, InputProblem):
+            yield item
+            continue
+        try:
+            document = read_document(item)
+        except InputError as exc:
+            yield exc.problem
+            continue
+        if document.id in first_use:
+            yield InputProblem(
+                path=item.path,
+                line=item.line_number,
+                message=f"duplicate id '{document.id}' (already used by {first_use[document.id]}); "
+                "give each document its own id or file name",
+            )
+            continue
+        first_use[document.id] = item.key
+        yield document
+
+
+def read_corpus(paths: Sequence[Path]) -> tuple[list[Document], list[InputProblem]]:
+    documents: list[Document] = []
+    problems: list[InputProblem] = []
+    for entry in iter_documents(paths):
+        if isinstance(entry, InputProblem):
+            problems.append(entry)
+        else:
+            documents.append(entry)
+    return documents, problems
