@@ -26,7 +26,7 @@ Conventions (documented choices where TimeML leaves room):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -1137,6 +1137,39 @@ def _to_timex(doc: _Document, start: int, end: int, reading: Reading) -> Timex:
     )
 
 
+# How far before its first head word an expression may start ("the end of the fiscal ...").
+_LOOK_BACK = 60
+_WORD = re.compile(r"['’]?\w+")
+
+
+def _candidates(lex: Lexicon, text: str) -> Iterator[re.Match[str]]:
+    """The scanner's matches, tried only where an expression can start: at a head word or at the run of
+    lexicon words just before it ("the past two" before "months").
+
+    re2 finds the heads in one linear pass; the backtracking scanner then runs at a few positions per
+    head instead of at every position of the text. Matches are leftmost and never overlap.
+    """
+    scanner, lead_words = lex.scanner, lex.lead_words
+    cursor = 0
+    for head in lex.heads.finditer(text):
+        head_start = head.start()
+        if head_start < cursor:
+            continue
+        starts = [head_start]
+        before = list(_WORD.finditer(text, max(cursor, head_start - _LOOK_BACK), head_start))
+        for word in reversed(before):
+            token = word.group().lower().lstrip("'’")
+            if token not in lead_words and not token[:1].isdigit():
+                break
+            starts.append(word.start())
+        for start in reversed(starts):
+            match = scanner.match(text, start)
+            if match is not None and match.end() > head_start:
+                cursor = match.end()
+                yield match
+                break
+
+
 def tag(text: str, dct: date | None) -> list[Timex]:
     """All time expressions in `text`, sorted by start and never overlapping.
 
@@ -1146,7 +1179,7 @@ def tag(text: str, dct: date | None) -> list[Timex]:
     lex = lexicon()
     doc = _Document(text, dct, lex)
     found: list[Timex] = []
-    for match in lex.scanner.finditer(text):
+    for match in _candidates(lex, text):
         result = _normalise(doc, match)
         if result is None:
             continue
