@@ -124,8 +124,8 @@ def _analyse_in_order(
     cache: AnalysisCache | None,
     problems: list[InputProblem],
     progress: bool,
-) -> Iterator[DocumentAnalysis]:
-    """Analyses in discovery order; problems appended to `problems` in the same order."""
+) -> Iterator[tuple[SourceItem, DocumentAnalysis]]:
+    """Items with their analyses in discovery order; problems appended to `problems` in the same order."""
     with _Progress(progress) as shown:
         for chunk, pending in runner.run_ordered(_chunks(sources, cache), _Chunk.todo):
             computed = iter(pending.result() if pending is not None else [])
@@ -134,7 +134,7 @@ def _analyse_in_order(
                 if isinstance(entry, InputProblem):
                     problems.append(entry)
                 elif position in chunk.cached:
-                    yield chunk.cached[position]
+                    yield entry, chunk.cached[position]
                 else:
                     ok, text = next(computed)
                     if not ok:
@@ -142,7 +142,7 @@ def _analyse_in_order(
                         continue
                     if cache is not None:
                         cache.store(chunk.keys[position], text)
-                    yield DocumentAnalysis.model_validate_json(text)
+                    yield entry, DocumentAnalysis.model_validate_json(text)
 
 
 def _chunks(sources: Iterable[SourceItem | InputProblem], cache: AnalysisCache | None) -> Iterator[_Chunk]:
@@ -164,23 +164,23 @@ def _chunks(sources: Iterable[SourceItem | InputProblem], cache: AnalysisCache |
 
 
 def _drop_duplicate_ids(
-    analyses: Iterable[DocumentAnalysis], problems: list[InputProblem]
+    analysed: Iterable[tuple[SourceItem, DocumentAnalysis]], problems: list[InputProblem]
 ) -> Iterator[DocumentAnalysis]:
     """The first document (in discovery order) with an id wins; later ones are reported and skipped."""
-    first_path: dict[str, str] = {}
-    for analysis in analyses:
-        document = analysis.document
-        if document.id in first_path:
+    first_seen: dict[str, str] = {}  # id -> key of the item that has it
+    for item, analysis in analysed:
+        document_id = analysis.document.id
+        if document_id in first_seen:
             problems.append(
                 InputProblem(
-                    path=document.path,
-                    line=document.offsets.first_line if document.offsets.first_line > 1 else None,
-                    message=f"duplicate document id {document.id!r} (first used by "
-                    f"{first_path[document.id]}); this copy is skipped: give it a unique id",
+                    path=item.path,
+                    line=item.line_number,
+                    message=f"duplicate document id {document_id!r} (first used by "
+                    f"{first_seen[document_id]}); this copy is skipped: give it a unique id",
                 )
             )
             continue
-        first_path[document.id] = document.path
+        first_seen[document_id] = item.key
         yield analysis
 
 

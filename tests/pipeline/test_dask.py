@@ -1,0 +1,33 @@
+"""The Dask executor gives the same timeline as the local one, on a real (local) Dask cluster."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline.diagnostics import InputError
+from timeline.pipeline import RunOptions, build
+
+distributed = pytest.importorskip("distributed")
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_dask_cluster_and_local_processes_build_identical_timelines(tmp_path: Path) -> None:
+    local = build([ROOT / "corpus"], ROOT / "rules", RunOptions(jobs=2))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True) as cluster:
+        remote = build(
+            [ROOT / "corpus"],
+            ROOT / "rules",
+            RunOptions(executor="dask", scheduler=cluster.scheduler_address, cache_dir=tmp_path / "cache"),
+        )
+    assert remote.problems == local.problems == []
+    assert local.timeline.documents
+    assert remote.timeline.model_dump_json() == local.timeline.model_dump_json()
+
+
+def test_unreachable_scheduler_is_a_clear_input_error() -> None:
+    with pytest.raises(InputError) as error:
+        build([ROOT / "corpus"], None, RunOptions(executor="dask", scheduler="tcp://127.0.0.1:9"))
+    assert "cannot reach the Dask scheduler tcp://127.0.0.1:9" in str(error.value)
