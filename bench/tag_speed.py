@@ -70,12 +70,10 @@ def main() -> None:
         elapsed, peak = _run_cli(big)
     throughput = characters / elapsed
     steady = characters / max(elapsed - startup, 1e-9)
-    print(
-        f"timeline tag: {characters / 1e6:.1f} M characters in {elapsed:.2f} s = {throughput / 1e6:.2f} M chars/s"
-    )
-    print(
-        f"  (startup {startup:.2f} s; without it {steady / 1e6:.2f} M chars/s); peak RSS {peak / 2**20:.0f} MiB"
-    )
+    megachars = characters / 1e6
+    print(f"timeline tag: {megachars:.1f} M characters in {elapsed:.2f} s = {throughput / 1e6:.2f} M chars/s")
+    peak_mib = peak / 2**20
+    print(f"  startup {startup:.2f} s, without it {steady / 1e6:.2f} M chars/s; peak RSS {peak_mib:.0f} MiB")
 
     from dateparser.search import search_dates  # the baseline: dateparser scanning text for dates itself
 
