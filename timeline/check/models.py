@@ -27,6 +27,10 @@ class Finding(BaseModel):
     message: str
     event: str | None = None
     evidence: list[Evidence] = Field(default_factory=list)
+    # Extensions: the rule's documentation link, and a stable id for baselines (rule + event + quotes,
+    # not line numbers, so that edits elsewhere in an article do not change it).
+    link: str | None = None
+    fingerprint: str = ""
 
 
 class Summary(BaseModel):
@@ -34,6 +38,8 @@ class Summary(BaseModel):
     warnings: int = 0
     infos: int = 0
     total: int = 0
+    # Extension: findings left out because the --baseline file already lists them.
+    baselined: int = 0
 
 
 class Report(BaseModel):

@@ -1,0 +1,60 @@
+"""Baselines: the findings a team has accepted, so CI fails only on new contradictions.
+
+A baseline lists finding fingerprints (rule + event + quotes), not line numbers, so editing an article
+elsewhere does not turn an accepted finding into a "new" one.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from timeline.atomic import write_text_atomic
+from timeline.check.models import Report
+from timeline.diagnostics import InputProblem
+
+BASELINE_VERSION = 1
+
+
+def write_baseline(path: Path, report: Report) -> None:
+    entries = sorted(
+        (
+            {
+                "fingerprint": finding.fingerprint,
+                "rule": finding.rule,
+                "event": finding.event,
+                "message": finding.message,
+            }
+            for finding in report.findings
+        ),
+        key=lambda entry: (str(entry["rule"]), str(entry["fingerprint"])),
+    )
+    document = {"version": BASELINE_VERSION, "findings": entries}
+    write_text_atomic(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+
+def read_baseline(path: Path) -> tuple[set[str], list[InputProblem]]:
+    """The fingerprints a baseline file lists, or a problem saying why it cannot be used."""
+
+    def problem(message: str) -> tuple[set[str], list[InputProblem]]:
+        return set(), [InputProblem(path=str(path), message=message)]
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return problem("baseline file not found; create it with --write-baseline")
+    except (OSError, UnicodeDecodeError) as exc:
+        return problem(f"cannot read baseline: {exc}")
+    except json.JSONDecodeError as exc:
+        return set(), [
+            InputProblem(
+                path=str(path), line=exc.lineno, column=exc.colno, message=f"invalid JSON: {exc.msg}"
+            )
+        ]
+    entries = data.get("findings") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or data.get("version") != BASELINE_VERSION:
+        return problem(
+            f"not a timeline baseline (version {BASELINE_VERSION}); rewrite it with --write-baseline"
+        )
+    fingerprints = {entry.get("fingerprint") for entry in entries if isinstance(entry, dict)}
+    return {value for value in fingerprints if isinstance(value, str)}, []

@@ -1,0 +1,99 @@
+"""Run the rules and the built-in checks over a timeline: one deterministic Report."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+
+from timeline.check.builtin import BUILTIN_CHECKS
+from timeline.check.models import SEVERITY_RANK, Evidence, Finding, Report, Severity, Summary
+from timeline.check.rulebase import CheckContext, RuleBase
+from timeline.chronology.models import Timeline
+
+OFF = "off"
+
+
+def run_checks(
+    timeline: Timeline, rules: Sequence[RuleBase], overrides: dict[str, str] | None = None
+) -> Report:
+    """Findings of every rule and built-in check, with `overrides` (rule id -> off/error/warning/info)."""
+    overrides = overrides or {}
+    context = CheckContext.of(timeline)
+    findings: list[Finding] = []
+    for rule in rules:
+        severity = overrides.get(rule.id, rule.severity)
+        if severity != OFF:
+            findings.extend(_with_severity(rule.evaluate(context), severity))
+    # An event a date-agree rule already watches would be reported twice by the generic date check.
+    watched = {
+        event.id
+        for rule in rules
+        if rule.kind_name == "date-agree" and overrides.get(rule.id) != OFF
+        for event in context.events(rule.event_ref)
+    }
+    for builtin in BUILTIN_CHECKS:
+        severity = overrides.get(builtin.id, builtin.severity)
+        if severity == OFF:
+            continue
+        found = builtin.check(context, builtin.severity)
+        if builtin.id == "builtin/date-conflict":
+            found = [finding for finding in found if finding.event not in watched]
+        findings.extend(_with_severity(found, severity))
+    return make_report(findings)
+
+
+def _with_severity(findings: Iterable[Finding], severity: str) -> list[Finding]:
+    level: Severity = "error" if severity == "error" else "warning" if severity == "warning" else "info"
+    return [finding.model_copy(update={"severity": level}) for finding in findings]
+
+
+def _evidence_key(item: Evidence) -> tuple[str, str, int, int, str, str]:
+    return (item.doc, item.path, item.line, item.column, item.quote, item.value or "")
+
+
+def fingerprint(finding: Finding) -> str:
+    """Rule + event + the quotes (not their line numbers): stable when an article is edited elsewhere."""
+    quotes = sorted(
+        {(item.doc, hashlib.sha256(item.quote.encode()).hexdigest()) for item in finding.evidence}
+    )
+    payload = json.dumps([finding.rule, finding.event, quotes], separators=(",", ":"))
+    return hashlib.sha256(payload.encode()).hexdigest()[:20]
+
+
+def make_report(findings: Iterable[Finding], baselined: int = 0) -> Report:
+    """Sorted (severity, rule, event, evidence), evidence sorted and deduplicated, fingerprints set."""
+    finished = []
+    for finding in findings:
+        unique = {_evidence_key(item): item for item in finding.evidence}
+        evidence = [unique[key] for key in sorted(unique)]
+        finished.append(finding.model_copy(update={"evidence": evidence}))
+        finished[-1].fingerprint = fingerprint(finished[-1])
+    finished.sort(
+        key=lambda f: (
+            -SEVERITY_RANK[f.severity],
+            f.rule,
+            f.event or "",
+            [_evidence_key(item) for item in f.evidence],
+            f.message,
+        )
+    )
+    counts = {level: sum(1 for f in finished if f.severity == level) for level in SEVERITY_RANK}
+    summary = Summary(
+        errors=counts["error"],
+        warnings=counts["warning"],
+        infos=counts["info"],
+        total=len(finished),
+        baselined=baselined,
+    )
+    return Report(findings=finished, summary=summary)
+
+
+def without_baseline(report: Report, known: set[str]) -> Report:
+    """The report minus the findings whose fingerprints a baseline lists."""
+    kept = [finding for finding in report.findings if finding.fingerprint not in known]
+    return make_report(kept, baselined=len(report.findings) - len(kept) + report.summary.baselined)
+
+
+def at_or_above(report: Report, level: str) -> bool:
+    return any(SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[level] for finding in report.findings)

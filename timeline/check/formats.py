@@ -1,0 +1,185 @@
+"""Renderings of a Report: text (people), json (scripts), sarif (code-scanning UIs), github (annotations)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from itertools import groupby
+from typing import Any, Literal
+from urllib.parse import quote as url_quote
+
+import click  # typer's styling layer: colours only when writing to a terminal
+from tabulate import tabulate  # plain-text tables that read well in a terminal and in CI logs
+
+from timeline import __version__
+from timeline.check.builtin import BUILTIN_CHECKS
+from timeline.check.models import Evidence, Finding, Report
+from timeline.check.rulebase import RuleBase
+
+OutputFormat = Literal["text", "json", "sarif", "github"]
+FORMATS: tuple[str, ...] = ("text", "json", "sarif", "github")
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+GITHUB_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
+QUOTE_WIDTH = 100
+
+
+def render(report: Report, output_format: str, rules: Sequence[RuleBase], colour: bool = False) -> str:
+    if output_format == "json":
+        return report.model_dump_json(indent=2) + "\n"
+    if output_format == "sarif":
+        return json.dumps(to_sarif(report, rules), indent=2, ensure_ascii=False) + "\n"
+    if output_format == "github":
+        return "".join(github_annotation(finding) + "\n" for finding in report.findings)
+    return to_text(report, colour)
+
+
+def _short(text: str, width: int = QUOTE_WIDTH) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def _location(item: Evidence) -> str:
+    return f"{item.path}:{item.line}:{item.column}"
+
+
+def to_text(report: Report, colour: bool) -> str:
+    """Findings grouped by rule; each finding's sides in one table so they can be read side by side."""
+    lines: list[str] = []
+    for (rule, severity), group in groupby(report.findings, key=lambda f: (f.rule, f.severity)):
+        findings = list(group)
+        heading = f"{severity.upper()} {rule} ({len(findings)})"
+        lines.append(click.style(heading, fg=COLOUR[severity], bold=True) if colour else heading)
+        for finding in findings:
+            lines.append(f"  {finding.message}")
+            if finding.evidence:
+                rows = [
+                    [
+                        item.doc,
+                        _location(item),
+                        item.value or "",
+                        f'"{_short(item.quote)}"' if item.quote else "",
+                    ]
+                    for item in finding.evidence
+                ]
+                table = tabulate(rows, headers=["doc", "where", "claims", "quote"], tablefmt="simple")
+                lines.extend("    " + row for row in table.splitlines())
+            if finding.link:
+                lines.append(f"    see {finding.link}")
+            lines.append("")
+    summary = report.summary
+    total = (
+        f"{summary.errors} error(s), {summary.warnings} warning(s), {summary.infos} info "
+        f"({summary.total} finding(s)"
+        + (f", {summary.baselined} in the baseline)" if summary.baselined else ")")
+    )
+    lines.append(total if report.findings else f"No findings. {total}")
+    return "\n".join(lines) + "\n"
+
+
+def _artifact(path: str) -> dict[str, Any]:
+    # SARIF wants a URI reference: forward slashes, spaces and other specials percent-encoded.
+    return {"uri": url_quote(path.replace("\\", "/"), safe="/:")}
+
+
+def _physical(item: Evidence) -> dict[str, Any]:
+    region: dict[str, Any] = {"startLine": max(item.line, 1), "startColumn": max(item.column, 1)}
+    if item.quote:
+        region["snippet"] = {"text": item.quote}
+    return {"artifactLocation": _artifact(item.path), "region": region}
+
+
+def to_sarif(report: Report, rules: Sequence[RuleBase]) -> dict[str, Any]:
+    """SARIF 2.1.0: one result per finding at its first quote, the other sides as related locations."""
+    descriptors: list[dict[str, Any]] = []
+    for rule in sorted(rules, key=lambda r: r.id):
+        descriptor: dict[str, Any] = {
+            "id": rule.id,
+            "name": rule.kind_name,
+            "shortDescription": {"text": rule.description or f"{rule.kind_name} rule on {rule.event_ref}"},
+            "defaultConfiguration": {"level": SARIF_LEVEL[rule.severity]},
+        }
+        if rule.link:
+            descriptor["helpUri"] = rule.link
+        descriptors.append(descriptor)
+    for builtin in BUILTIN_CHECKS:
+        descriptors.append(
+            {
+                "id": builtin.id,
+                "shortDescription": {"text": builtin.description},
+                "defaultConfiguration": {"level": SARIF_LEVEL[builtin.severity]},
+            }
+        )
+    index = {descriptor["id"]: position for position, descriptor in enumerate(descriptors)}
+    results = []
+    for finding in report.findings:
+        result: dict[str, Any] = {
+            "ruleId": finding.rule,
+            "level": SARIF_LEVEL[finding.severity],
+            "message": {"text": _sarif_message(finding)},
+            "partialFingerprints": {"timelineFinding/v1": finding.fingerprint},
+        }
+        if finding.rule in index:
+            result["ruleIndex"] = index[finding.rule]
+        if finding.evidence:
+            result["locations"] = [{"physicalLocation": _physical(finding.evidence[0])}]
+            result["relatedLocations"] = [
+                {
+                    "id": position,
+                    "physicalLocation": _physical(item),
+                    "message": {"text": f"{item.doc}: {item.value or 'says'}"},
+                }
+                for position, item in enumerate(finding.evidence[1:], start=1)
+            ]
+        if finding.event:
+            result["properties"] = {"event": finding.event}
+        results.append(result)
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "timeline",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/timeline/",
+                        "rules": descriptors,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+
+
+def _sarif_message(finding: Finding) -> str:
+    sides = [f'{item.doc} ({item.value}): "{_short(item.quote)}"' for item in finding.evidence if item.quote]
+    return finding.message + ("\n" + "\n".join(sides) if sides else "")
+
+
+def _escape_data(text: str) -> str:
+    # GitHub workflow commands: the message is "data", where %, CR and LF must be percent-encoded.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    # Property values additionally must not contain the separators ":" and ",".
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(finding: Finding) -> str:
+    """`::error file=…,line=…,col=…,title=…::message`, at the first quote; the other sides in the message."""
+    properties: list[tuple[str, str]] = []
+    if finding.evidence:
+        first = finding.evidence[0]
+        properties += [("file", first.path), ("line", str(first.line)), ("col", str(first.column))]
+    properties.append(("title", f"{finding.rule} ({finding.severity})"))
+    joined = ",".join(f"{name}={_escape_property(value)}" for name, value in properties)
+    sides = [
+        f'{_location(item)} {item.doc} ({item.value}): "{_short(item.quote)}"' for item in finding.evidence
+    ]
+    message = "\n".join([finding.message, *sides])
+    return f"::{GITHUB_COMMAND[finding.severity]} {joined}::{_escape_data(message)}"

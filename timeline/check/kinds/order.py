@@ -1,0 +1,85 @@
+"""`order`: one event must come before (or after) another, optionally by an exact gap.
+
+- id: report-then-post
+  kind: order
+  event: openai-governance-report
+  before: anthropic-pause-post
+  gap: P1D            # exactly one day before (omit: any time before)
+  tolerance: P0D      # slack on the gap
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import ValidationInfo, field_validator, model_validator
+
+from timeline.check.dates import Interval, event_interval, mention_interval, shift
+from timeline.check.models import Evidence, Finding
+from timeline.check.rulebase import CheckContext, Duration, EventId, RuleBase, dated_evidence, known_event
+from timeline.chronology.models import Event
+
+
+def event_evidence(event: Event) -> list[Evidence]:
+    """Every mention of the event that gives it a date."""
+    return [
+        dated_evidence(mention, interval)
+        for mention in event.mentions
+        if (interval := mention_interval(mention)) is not None
+    ]
+
+
+class OrderRule(RuleBase):
+    PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"a", "b", "relation", "gap", "a_date", "b_date"})
+    DEFAULT_MESSAGE: ClassVar[str] = "{a} ({a_date}) should come {relation} {b} ({b_date})"
+
+    kind: Literal["order"]
+    event: EventId
+    before: str | None = None
+    after: str | None = None
+    gap: Duration | None = None
+    tolerance: Duration = "P0D"
+
+    @field_validator("before", "after")
+    @classmethod
+    def _known(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return None if value is None else known_event(value, info)
+
+    @model_validator(mode="after")
+    def _one_relation(self) -> OrderRule:
+        if (self.before is None) == (self.after is None):
+            raise ValueError("an order rule needs exactly one of 'before: <event>' or 'after: <event>'")
+        return self
+
+    def _violated(self, first: Interval, second: Interval) -> bool:
+        """`first` must precede `second`: violated only when the intervals rule it out."""
+        if self.gap is not None:
+            return not first.shifted(self.gap).widened(self.tolerance).overlaps(second)
+        return first.earliest > shift(second.latest, self.tolerance)
+
+    def evaluate(self, context: CheckContext) -> list[Finding]:
+        other = self.before or self.after
+        relation = "before" if self.before else "after"
+        if self.gap:
+            relation = f"{self.gap} {relation}"
+        findings = []
+        for a in context.events(self.event):
+            for b in context.events(other):
+                a_date, b_date = event_interval(a.date), event_interval(b.date)
+                if a_date is None or b_date is None:
+                    continue
+                first, second = (a_date, b_date) if self.before else (b_date, a_date)
+                if self._violated(first, second):
+                    findings.append(
+                        self.finding(
+                            a,
+                            event_evidence(a) + event_evidence(b),
+                            a=a.title,
+                            b=b.title,
+                            relation=relation,
+                            gap=self.gap or "",
+                            a_date=str(a_date),
+                            b_date=str(b_date),
+                        )
+                    )
+        return findings

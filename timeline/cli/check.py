@@ -1,0 +1,145 @@
+"""`timeline check`: build the timeline, run the rules and built-in checks, report contradictions."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from timeline.check import load_rules, run_checks
+from timeline.check.baseline import read_baseline, write_baseline
+from timeline.check.builtin import BUILTIN_IDS
+from timeline.check.engine import at_or_above, without_baseline
+from timeline.check.formats import render
+from timeline.check.rulebase import suggest
+from timeline.cli.app import app
+from timeline.config import Config, load_config
+from timeline.diagnostics import InputError, InputProblem
+from timeline.exitcodes import ExitCode
+from timeline.pipeline import build, options_from_cli
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+def report_problems(problems: list[InputProblem]) -> None:
+    for problem in problems:
+        typer.echo(f"{problem}", err=True)
+
+
+def rules_folder(given: Path | None, config: Config) -> Path | None:
+    """--rules, else the config's `rules`, else ./rules when it exists (a missing default is no error)."""
+    if given is not None:
+        return given
+    if config.rules is not None:
+        return config.rules
+    default = Path("rules")
+    return default if default.is_dir() else None
+
+
+def _override_problems(config: Config, rule_ids: set[str]) -> list[InputProblem]:
+    known = rule_ids | BUILTIN_IDS
+    return [
+        InputProblem(
+            path=str(config.source or "config"),
+            message=f"severity: no rule '{rule_id}'{suggest(rule_id, known)}",
+        )
+        for rule_id in sorted(config.severity)
+        if rule_id not in known
+    ]
+
+
+@app.command("check")
+def check_command(
+    corpus: list[Path] = typer.Argument(
+        None, help="Article files or folders (default: `corpus` from timeline.toml).", show_default=False
+    ),
+    rules: Path | None = typer.Option(
+        None, "--rules", "-r", help="Folder (or file) of rule YAML. Default: config `rules`, else ./rules."
+    ),
+    output_format: CheckFormat | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="text, json, sarif or github. Default: github when GITHUB_ACTIONS=true, else text.",
+        show_default=False,
+    ),
+    fail_on: FailOn | None = typer.Option(
+        None,
+        "--fail-on",
+        help="Exit 1 when a finding at or above this level remains. Default: config, else error.",
+    ),
+    baseline: Path | None = typer.Option(
+        None, "--baseline", help="Ignore the findings this baseline file lists (report only new ones)."
+    ),
+    write_baseline_to: Path | None = typer.Option(
+        None, "--write-baseline", help="Write the current findings to this baseline file and exit 0."
+    ),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", help="Worker processes (default: every core)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Analyse every document again."),
+    cache_dir: Path | None = typer.Option(None, "--cache-dir", help="Where per-document results are cached."),
+    executor: str = typer.Option("local", "--executor", help="local (process pool) or dask."),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="Dask scheduler address (with --executor dask)."
+    ),
+) -> None:
+    """Check the articles against each other and against the rules; report every contradiction.
+
+    Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage, rules or input.
+
+    Example: timeline check corpus/ --rules rules/ --format sarif > timeline.sarif
+    """
+    config, problems = load_config()
+    paths = list(corpus) if corpus else ([config.corpus] if config.corpus else [])
+    if not paths:
+        typer.echo(
+            "timeline check: give the articles to check (CORPUS...) or set `corpus` in timeline.toml",
+            err=True,
+        )
+        raise typer.Exit(ExitCode.INPUT_ERROR)
+    try:
+        options = options_from_cli(
+            jobs=jobs, no_cache=no_cache, cache_dir=cache_dir, executor=executor, scheduler=scheduler
+        )
+        result = build(paths, rules_folder(rules, config), options)
+    except InputError as exc:
+        report_problems([*problems, exc.problem])
+        raise typer.Exit(ExitCode.INPUT_ERROR) from None
+    problems.extend(result.problems)
+    loaded, rule_problems = load_rules(result.rule_files, result.catalog)
+    problems.extend(rule_problems)
+    problems.extend(_override_problems(config, {rule.id for rule in loaded}))
+    report = run_checks(result.timeline, loaded, dict(config.severity))
+    if write_baseline_to is not None:
+        write_baseline(write_baseline_to, report)
+        typer.echo(f"wrote {len(report.findings)} finding(s) to {write_baseline_to}", err=True)
+        report_problems(problems)
+        raise typer.Exit(ExitCode.INPUT_ERROR if problems else ExitCode.OK)
+    if baseline is not None:
+        accepted, baseline_problems = read_baseline(baseline)
+        problems.extend(baseline_problems)
+        report = without_baseline(report, accepted)
+    chosen = output_format or (
+        CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
+    )
+    colour = chosen == CheckFormat.text and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    # click.echo leaves colour codes out when the output is not a terminal.
+    typer.echo(render(report, chosen.value, loaded, colour=colour), nl=False, color=colour or None)
+    report_problems(problems)
+    if problems:
+        raise typer.Exit(ExitCode.INPUT_ERROR)
+    threshold = (fail_on.value if fail_on else None) or config.fail_on
+    raise typer.Exit(ExitCode.FINDINGS if at_or_above(report, threshold) else ExitCode.OK)

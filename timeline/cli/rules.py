@@ -1,0 +1,93 @@
+"""`timeline rules list|test|schema`: inspect, test and document the rule files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from tabulate import tabulate  # plain-text tables that read well in a terminal and in CI logs
+
+from timeline.check import load_rules
+from timeline.check.builtin import BUILTIN_CHECKS
+from timeline.check.rulebase import RuleBase
+from timeline.check.ruletests import never_fired, run_rule_tests
+from timeline.cli.app import app
+from timeline.cli.check import report_problems, rules_folder
+from timeline.config import load_config
+from timeline.diagnostics import InputProblem
+from timeline.events import load_catalog, load_rule_files
+from timeline.exitcodes import ExitCode
+
+rules_app = typer.Typer(
+    help="List and test the rules `timeline check` runs (their JSON Schema: `timeline schema rules`).",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.add_typer(rules_app, name="rules")
+
+RULES_DIR_HELP = "Folder (or file) of rule YAML. Default: config `rules`, else ./rules."
+
+
+def _load(rules_dir: Path | None) -> tuple[Path | None, list[RuleBase], list[InputProblem]]:
+    config, problems = load_config()
+    folder = rules_folder(rules_dir, config)
+    files, file_problems = load_rule_files(folder)
+    catalog, catalog_problems = load_catalog(files)
+    rules, rule_problems = load_rules(files, catalog)
+    return folder, rules, [*problems, *file_problems, *catalog_problems, *rule_problems]
+
+
+@rules_app.command("list")
+def list_command(
+    rules_dir: Path | None = typer.Argument(None, help=RULES_DIR_HELP, show_default=False),
+) -> None:
+    """Show every rule (and the built-in checks): id, kind, severity, event, description.
+
+    Example: timeline rules list rules/
+    """
+    _, rules, problems = _load(rules_dir)
+    rows = [
+        [rule.id, rule.kind_name, rule.severity, rule.event_ref or "(all)", rule.description or ""]
+        for rule in sorted(rules, key=lambda r: r.id)
+    ]
+    rows += [[check.id, "builtin", check.severity, "(all)", check.description] for check in BUILTIN_CHECKS]
+    typer.echo(tabulate(rows, headers=["id", "kind", "severity", "event", "description"], tablefmt="simple"))
+    report_problems(problems)
+    raise typer.Exit(ExitCode.INPUT_ERROR if problems else ExitCode.OK)
+
+
+@rules_app.command("test")
+def test_command(
+    rules_dir: Path | None = typer.Argument(None, help=RULES_DIR_HELP, show_default=False),
+) -> None:
+    """Run the rules' `tests:` through the whole pipeline; report failures and rules no test fires.
+
+    Exit codes: 0 every test passes, 1 a test fails, 2 the rule files have problems.
+
+    Example: timeline rules test rules/
+    """
+    folder, rules, problems = _load(rules_dir)
+    if problems or folder is None:
+        report_problems(
+            problems or [InputProblem(path="rules", message="no rules folder: pass one or add ./rules")]
+        )
+        raise typer.Exit(ExitCode.INPUT_ERROR)
+    results = run_rule_tests(rules, folder)
+    for result in results:
+        label = f"{result.rule} #{result.number}" + (f" ({result.name})" if result.name else "")
+        if result.passed:
+            typer.echo(f"PASS {label}")
+            continue
+        typer.echo(
+            f"FAIL {label}: expected {result.expected or 'no findings'}, fired {result.fired or 'nothing'}"
+        )
+        for finding in result.findings:
+            typer.echo(f"       {finding.rule}: {finding.message}")
+        for problem in result.problems:
+            typer.echo(f"       {problem}")
+    failed = sum(1 for result in results if not result.passed)
+    typer.echo(f"{len(results) - failed} passed, {failed} failed")
+    silent = never_fired(rules, results)
+    if silent:
+        typer.echo(f"no test makes these rules fire: {', '.join(silent)}")
+    raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
