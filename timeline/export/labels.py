@@ -34,5 +34,12 @@ def short_quote(quote: str, around: str | None, limit: int = 160) -> str:
         return text
     centre = text.find(around) if around else -1
     start = 0 if centre < 0 else max(0, min(centre - limit // 2, len(text) - limit))
-    cut = text[start : start + limit]
-    return ("… " if start > 0 else "") + cut.strip() + (" …" if start + limit < len(text) else "")
+    end = start + limit
+    # whole words only: move the cut points out to the nearest spaces
+    if start > 0:
+        start = text.rfind(" ", 0, start) + 1
+    if end < len(text):
+        space = text.find(" ", end)
+        end = space if space != -1 else len(text)
+    cut = text[start:end]
+    return ("… " if start > 0 else "") + cut.strip() + (" …" if end < len(text) else "")

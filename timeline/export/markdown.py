@@ -12,14 +12,19 @@ import re
 from timeline.chronology.models import Event, Timeline
 from timeline.export.labels import date_label, is_settled, short_quote
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&\"'$%^=:;@])")
-_MERMAID_UNSAFE = re.compile(r"[^\w ,.'()/&?-]")
+# Characters CommonMark/GFM give a meaning anywhere in a line (emphasis, code, links, HTML, table cells,
+# strikethrough, entities, math, mentions); backslash-escaping any ASCII punctuation shows it literally.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~&$@!])")
+# GFM turns bare URLs into links: break the patterns it looks for.
+_AUTOLINK = re.compile(r"(?i)(://|www\.)")
+_MERMAID_UNSAFE = re.compile(r"[^\w ,.'()/?-]")
 SOURCES_PER_EVENT = 4
 
 
 def escape(text: str) -> str:
     """Text that Markdown (and inline HTML) shows literally, on one line."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _AUTOLINK.sub(lambda match: match.group(1).replace("/", "\\/").replace(".", "\\."), escaped)
 
 
 def mermaid_text(text: str) -> str:
