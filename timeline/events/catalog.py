@@ -175,7 +175,7 @@ def _located_errors(located: LocatedYaml, at: YamlPath, raw: Any, exc: Validatio
         name = ".".join(str(part) for part in (*at, *path))
         if error["type"] == "missing":
             message = f"{name}: missing required key '{error['loc'][-1]}'"
-            problem = located.problem((*at, *path), message, key=bool(path))
+            problem = located.problem((*at, *path), message, key=True)
         elif error["type"] == "extra_forbidden":
             key = str(path[-1]) if path else ""
             known = _known_keys(path[:-1])
