@@ -70,7 +70,8 @@ _UNDERSPECIFIED = {
     "decade": "XXX",
     "century": "XX",
 }
-_CLAUSE_END = re.compile(r"[.!?;:\n]")
+_CONJUNCTION_BEFORE = re.compile(r".*\s(?:and|but|while|whereas)\s", re.DOTALL)
+_CLAUSE_END = re.compile(r"[.!?;:,\n]|\s(?:and|but|while|whereas)\s")
 _EVENT_END = re.compile(r"[,.;:!?()\"\n]|\s(?:and|but|while|when|because|which|after|before)\s")
 _SET_CONTEXT = re.compile(
     r"(?:times|twice|once|thrice|\d|million|billion|percent|%|\$\S*)\s+$", re.IGNORECASE
@@ -141,6 +142,9 @@ class _Document:
         cut = max(left.rfind(c) for c in ".!?;\n")
         if cut >= 0:
             left = left[cut + 1 :]
+        conjunction = _CONJUNCTION_BEFORE.search(left)
+        if conjunction:
+            left = left[conjunction.end() :]
         right = text[end : end + 60]
         stop = _CLAUSE_END.search(right)
         if stop:
@@ -1007,7 +1011,7 @@ def _year(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     if not (1800 <= year <= 2099 or backed):
         return None
     counted = _YEAR_NOUN_AFTER.match(doc.text, end) or re.match(r"\s*(?:-|to)\s*\d", doc.text[end : end + 6])
-    if counted and not backed:
+    if counted and not (g("fiscal") or g("pmod")):
         return None  # "2000 people", "1500 to 2000"
     return Reading("DATE", f"{year:04d}", mod=mod, anchor=Anchor(kind="none"))
 

@@ -1,0 +1,151 @@
+"""Properties of `tag` on arbitrary and on date-heavy generated text (bounded hypothesis examples)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.temporal import tag
+
+# TIMEX3 values: calendar dates (with X placeholders, weeks, seasons, quarters, halves, times of day),
+# decades and centuries, durations (PnY, PTnH, PXY, P1Y6M ...), and the PAST/PRESENT/FUTURE references.
+_DIGITS_OR_X = r"(?:\d|X)"
+_MONTH = r"(?:0[1-9]|1[0-2]|XX)"
+_DAY = r"(?:0[1-9]|[12]\d|3[01]|XX)"
+_WEEK = r"(?:0[1-9]|[1-4]\d|5[0-3]|XX)"
+_TIME = r"T(?:MO|AF|EV|NI|MI|DT|(?:[01]\d|2[0-4])(?::[0-5]\d(?::[0-5]\d)?)?)"
+_CALENDAR = (
+    rf"{_DIGITS_OR_X}{{2}}(?:{_DIGITS_OR_X}(?:{_DIGITS_OR_X}"
+    rf"(?:-(?:{_MONTH}(?:-{_DAY})?|W{_WEEK}(?:-(?:[1-7]|WE))?|Q[1-4X]|H[12X]|SP|SU|FA|WI))?)?)?(?:{_TIME})?"
+)
+_AMOUNT = r"(?:\d+(?:\.\d+)?|X)"
+_DURATION = rf"P(?:(?:{_AMOUNT}(?:Y|M|W|D|WE|Q))+(?:T(?:{_AMOUNT}[HMS])+)?|T(?:{_AMOUNT}[HMS])+)"
+TIMEX3_VALUE = re.compile(rf"^(?:{_CALENDAR}|{_DURATION}|(?:PAST|PRESENT|FUTURE)_REF)$")
+
+VOCABULARY = [
+    "the",
+    "last",
+    "next",
+    "this",
+    "past",
+    "early",
+    "late",
+    "mid-",
+    "a",
+    "an",
+    "two",
+    "30",
+    "1990s",
+    "'90s",
+    "2026",
+    "June",
+    "May",
+    "march",
+    "Sept.",
+    "4",
+    "4th",
+    "of",
+    ",",
+    ".",
+    "Thursday",
+    "Friday,",
+    "weekend",
+    "week",
+    "month",
+    "quarter",
+    "third-quarter",
+    "year",
+    "decade",
+    "century",
+    "summer",
+    "fall",
+    "days",
+    "ago",
+    "earlier",
+    "later",
+    "in",
+    "before",
+    "after",
+    "from",
+    "now",
+    "recently",
+    "today",
+    "yesterday",
+    "evening",
+    "3",
+    "p.m.",
+    "EST",
+    "every",
+    "each",
+    "daily",
+    "annually",
+    "fiscal",
+    "6500+",
+    "$1",
+    "trillion",
+    "percent",
+    "nineteen",
+    "ninety-six",
+    "two",
+    "thousand",
+    "and",
+    "a",
+    "half",
+    "-old",
+    "said",
+    "will",
+]
+
+dcts = st.none() | st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31))
+date_heavy = st.lists(st.sampled_from(VOCABULARY), max_size=30).map(" ".join)
+
+
+def _check(text: str, dct: date | None) -> None:
+    found = tag(text, dct)
+    position = 0
+    for timex in found:
+        assert position <= timex.start < timex.end <= len(text)
+        assert text[timex.start : timex.end] == timex.text
+        position = timex.end
+        assert TIMEX3_VALUE.match(timex.value), timex.value
+        if timex.earliest and timex.latest:
+            assert timex.earliest <= timex.latest
+        if dct is None and timex.anchor is not None and timex.anchor.kind == "dct":
+            assert timex.earliest is None and timex.latest is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(max_size=200), dct=dcts)
+def test_arbitrary_text_never_raises_and_spans_are_sound(text: str, dct: date | None) -> None:
+    _check(text, dct)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=date_heavy, dct=dcts)
+def test_date_heavy_text_gives_valid_values_and_intervals(text: str, dct: date | None) -> None:
+    _check(text, dct)
+
+
+def test_validator_rejects_what_is_not_a_timex3_value() -> None:
+    for value in ("2026-13", "P", "2026-W23-8", "tomorrow", "PT", "2026-Q5", "P1Y6"):
+        assert not TIMEX3_VALUE.match(value), value
+    for value in (
+        "2026-06-04",
+        "2026-W23",
+        "2026-W23-WE",
+        "199",
+        "20",
+        "P1Y6M",
+        "PT1M30S",
+        "XXXX-WXX-1",
+        "2026-06-04TEV",
+        "2026-06-04T15:00",
+        "PXY",
+        "PRESENT_REF",
+        "XXXX-SU",
+        "2026-H1",
+    ):
+        assert TIMEX3_VALUE.match(value), value
