@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.corpus.boilerplate import boilerplate_lines
-from timeline.corpus.dateline import find_dateline, search_lines
+from timeline.corpus.dateline import Dateline, find_dateline, search_lines
 from timeline.corpus.formats import Body, load_body
 from timeline.corpus.models import Document
 from timeline.corpus.offsets import OffsetMapBuilder
@@ -52,11 +52,12 @@ def read_document(item: SourceItem) -> Document:
             )
         )
     offsets = builder.build(body.source_line_starts, first_line=body.first_line)
+    dateline = find_dateline([line.text for line in kept])
     document = Document(
         id=body.id,
         path=item.path,
         format=item.format,
-        title=_title(item, body, kept),
+        title=_title(item, body, kept, dateline),
         source=(item.metadata.source if item.metadata else None) or body.source,
         url=(item.metadata.url if item.metadata else None) or body.url,
         text=text,
@@ -66,7 +67,7 @@ def read_document(item: SourceItem) -> Document:
         boilerplate_lines=len(dropped),
         content_hash=item.content_hash(),
     )
-    _date(item, body, kept, document)
+    _date(item, body, kept, dateline, document)
     return document
 
 
@@ -132,14 +133,14 @@ def _add_line(line: _Line, builder: OffsetMapBuilder) -> None:
         builder.add(1, line.body_start + column, exact)
 
 
-def _title(item: SourceItem, body: Body, kept: list[_KeptLine]) -> str | None:
+def _title(item: SourceItem, body: Body, kept: list[_KeptLine], dateline: Dateline | None) -> str | None:
     if item.metadata and item.metadata.title:
         return item.metadata.title
     if body.title:
         return body.title
     if body.markdown:
         return next((line.text for line in kept if line.heading), None)
-    if len(kept) < 2:
+    if len(kept) < 2 or (dateline is not None and dateline.index == 0):
         return None
     first = kept[0].text
     if len(first) > TITLE_MAX_CHARS or len(first.split()) > TITLE_MAX_WORDS or _NOT_A_TITLE_END.search(first):
@@ -147,7 +148,9 @@ def _title(item: SourceItem, body: Body, kept: list[_KeptLine]) -> str | None:
     return first
 
 
-def _date(item: SourceItem, body: Body, kept: list[_KeptLine], document: Document) -> None:
+def _date(
+    item: SourceItem, body: Body, kept: list[_KeptLine], dateline: Dateline | None, document: Document
+) -> None:
     if item.metadata and item.metadata.published:
         document.published = item.metadata.published
         document.published_source = "manifest"
@@ -158,14 +161,13 @@ def _date(item: SourceItem, body: Body, kept: list[_KeptLine], document: Documen
         document.published_source = body.published_source
         document.published_evidence = body.published_evidence
         return
-    dateline = find_dateline([line.text for line in kept])
     if dateline is not None:
         line_number, _ = document.locate(kept[dateline.index].start)
         document.published = dateline.published
         document.published_source = "dateline"
         document.published_evidence = f'line {line_number}: "{dateline.line}"'
         return
-    places = ", ".join(["manifest", *body.date_places])
+    places = " or ".join(["manifest", *body.date_places])
     document.published_evidence = (
         f"no date in the {places}, and no dateline in the first {search_lines()} lines of the text"
     )

@@ -37,9 +37,14 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 # Decoded mojibake must be Western text: nothing at or above the CJK radicals block (U+2E80).
 _CJK_START = 0x2E80
+# CJK scripts, halfwidth/fullwidth forms and the supplementary ideographs: text a lone "鈥" may belong to.
+_CJK_RANGES = ((0x2E80, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF), (0x20000, 0x3FFFF))
 # UTF-8 lead bytes of General Punctuation (U+2000-U+203F), whose third byte a GBK decoder can lose.
 _PUNCTUATION_LEAD = b"\xe2\x80"
 _OPENING_CONTEXT = set(" \t([{") | {""}
+_REPLACEMENT = "\ufffd"
+# How many repaired pieces before a run are enough context for it (a piece is at least a character).
+_CONTEXT_PIECES = 8
 
 
 @dataclass
@@ -73,7 +78,9 @@ def _repair_gbk_mojibake(line: str) -> tuple[str, list[int], list[bool], int]:
     repairs = 0
     cursor = 0
     for match in _NON_ASCII_RUN.finditer(line):
-        decoded = _decode_gbk_run(match.group(), line[match.start() - 1 : match.start()], line[match.end() :])
+        # The context of a lost byte is the text as repaired so far, not the damaged original.
+        before = "".join(pieces[-_CONTEXT_PIECES:]) + line[cursor : match.start()]
+        decoded = _decode_gbk_run(match.group(), before, line[match.end() :])
         if decoded is None:
             continue
         _append_plain(line, cursor, match.start(), pieces, columns, exact)
@@ -96,14 +103,21 @@ def _append_plain(
 
 
 def _decode_gbk_run(run: str, before: str, after: str) -> list[tuple[str, int]] | None:
-    """The characters a run really was, each with the run column it came from; None if it is no mojibake."""
+    """The characters a run really was, each with the run column it came from; None if it is no mojibake.
+
+    `before` is the line up to the run, `after` the line after it: the context of a lost byte.
+    """
+    # A decoder told to replace rather than drop what it could not pair leaves U+FFFD for the lost byte.
+    lost_marker = run.endswith(_REPLACEMENT) and len(run) > 1
+    core = run[:-1] if lost_marker else run
     try:
-        encoded = run.encode("gbk")
+        encoded = core.encode("gbk")
     except UnicodeEncodeError:
         return None
-    if len(encoded) != 2 * len(run):  # every character must be double-byte in GBK
+    if len(encoded) != 2 * len(core):  # every character must be double-byte in GBK
         return None
     decoded: list[tuple[str, int]] = []
+    truncated = False
     position = 0
     while position < len(encoded):
         lead = encoded[position]
@@ -117,22 +131,41 @@ def _decode_gbk_run(run: str, before: str, after: str) -> list[tuple[str, int]] 
         except UnicodeDecodeError:
             character = ""
         if character:
-            if len(character) != 1 or (not character.isascii() and ord(character) >= _CJK_START):
+            if len(character) != 1 or ord(character) >= _CJK_START:
                 return None
             decoded.append((character, column))
             position += size
             continue
-        # A truncated punctuation sequence: its last byte was lost by the GBK decoder.
+        # A truncated punctuation sequence: its last byte was lost by the GBK decoder. Only in Western
+        # text: next to Chinese, "鈥" is more likely a real (if rare) character.
         if encoded[position : position + 2] != _PUNCTUATION_LEAD or position + 2 != len(encoded):
             return None
+        if _is_cjk(before.rstrip()[-1:]) or _chinese_follows(after):
+            return None
         next_character = after[:1]
-        decoded.append(
-            (_lost_punctuation(before if position == 0 else decoded[-1][0], next_character), column)
-        )
+        previous = before[-1:] if position == 0 else decoded[-1][0]
+        decoded.append((_lost_punctuation(previous, next_character), column))
+        truncated = True
         position += 2
     if all(character.isascii() for character, _ in decoded):
         return None
+    if lost_marker and not truncated:
+        return None  # U+FFFD after a complete character: some other damage, leave it
     return decoded
+
+
+def _chinese_follows(after: str) -> bool:
+    """Whether the next word is Chinese (and not itself UTF-8 read as GBK, like "caf茅" for "café")."""
+    following = after.lstrip()
+    if not _is_cjk(following[:1]):
+        return False
+    run = _NON_ASCII_RUN.match(following)
+    assert run is not None
+    return _decode_gbk_run(run.group(), "", following[run.end() :]) is None
+
+
+def _is_cjk(character: str) -> bool:
+    return bool(character) and any(low <= ord(character) <= high for low, high in _CJK_RANGES)
 
 
 def _utf8_length(lead: int) -> int:

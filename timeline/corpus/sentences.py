@@ -2,31 +2,54 @@
 
 sentencex (Wikimedia's rule-based segmenter, compiled, maintained) gives character offsets and keeps
 "U.S.", "Dr.", "Jan." and closing quotes with their sentence; it agreed with pysbd on every seed sentence
-while running about a hundred times faster (see the corpus stage notes in the report). Each line is a
-paragraph and is segmented on its own, so a headline without a full stop never runs into the next line.
+while running about a hundred times faster (bench/corpus_speed.py). A line break ends a sentence (a
+headline has no full stop and must not run into the next line) unless the text is hard-wrapped there:
+the next line starts in lower case after a line without a sentence end.
 """
 
 from __future__ import annotations
+
+import re
 
 import sentencex
 
 from timeline.corpus.models import Sentence
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+
 
 def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
+    for start, end in _paragraphs(text):
+        for boundary in sentencex.get_sentence_boundaries("en", text[start:end]):
+            sentence_start = start + boundary["start_index"]
+            sentence_end = start + boundary["end_index"]
+            # Surrounding spaces belong to the gap between sentences, not to the sentence.
+            while sentence_end > sentence_start and text[sentence_end - 1].isspace():
+                sentence_end -= 1
+            while sentence_start < sentence_end and text[sentence_start].isspace():
+                sentence_start += 1
+            if sentence_end > sentence_start:
+                sentences.append(Sentence(start=sentence_start, end=sentence_end))
+    return sentences
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of runs of non-blank lines that belong together (a hard-wrapped paragraph is one run)."""
+    spans: list[tuple[int, int]] = []
     line_start = 0
     for line in text.split("\n"):
+        line_end = line_start + len(line)
         if line.strip():
-            for boundary in sentencex.get_sentence_boundaries("en", line):
-                start = line_start + boundary["start_index"]
-                end = line_start + boundary["end_index"]
-                # Trailing spaces belong to the gap between sentences, not to the sentence.
-                while end > start and text[end - 1].isspace():
-                    end -= 1
-                while start < end and text[start].isspace():
-                    start += 1
-                if end > start:
-                    sentences.append(Sentence(start=start, end=end))
-        line_start += len(line) + 1
-    return sentences
+            continues = (
+                spans
+                and spans[-1][1] == line_start - 1
+                and line.lstrip()[:1].islower()
+                and not _SENTENCE_END.search(text[spans[-1][0] : spans[-1][1]].rstrip())
+            )
+            if continues:
+                spans[-1] = (spans[-1][0], line_end)
+            else:
+                spans.append((line_start, line_end))
+        line_start = line_end + 1
+    return spans
