@@ -25,11 +25,12 @@ def run_checks(
         severity = overrides.get(rule.id, rule.severity)
         if severity != OFF:
             findings.extend(_with_severity(rule.evaluate(context), severity))
-    # An event a date-agree rule already watches would be reported twice by the generic date check.
+    # An event a date-agree rule watches would be reported twice by the generic date check (and a
+    # date-agree rule turned off means its dates are not wanted, not that the generic check should step in).
     watched = {
         event.id
         for rule in rules
-        if rule.kind_name == "date-agree" and overrides.get(rule.id) != OFF
+        if rule.kind_name == "date-agree"
         for event in context.events(rule.event_ref)
     }
     for builtin in BUILTIN_CHECKS:

@@ -19,7 +19,7 @@ rules:
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 from pydantic import BaseModel as PydanticModel
 from pydantic import Field, TypeAdapter, ValidationError
@@ -49,7 +49,7 @@ Rule = Annotated[
     Field(discriminator="kind"),
 ]
 _RULE = TypeAdapter[Rule](Rule)
-KIND_NAMES = {str(kind.model_fields["kind"].annotation.__args__[0]): kind for kind in RULE_KINDS}  # type: ignore[union-attr]
+KIND_NAMES = {get_args(kind.model_fields["kind"].annotation)[0]: kind for kind in RULE_KINDS}
 
 
 def load_rules(files: list[LocatedYaml], catalog: Catalog) -> tuple[list[RuleBase], list[InputProblem]]:
