@@ -115,9 +115,9 @@ def test_exit_codes(args: list[str], code: int) -> None:
     assert "Traceback" not in result.stdout + result.stderr
 
 
-def test_fail_on_sets_the_threshold() -> None:
+def test_fail_on_sets_the_threshold(tmp_path: Path) -> None:
     # Without the seed catalog no publication window can be inferred: four undated articles, info only.
-    no_rules = ["--rules", str(Path(__file__).parent / "fixtures")]
+    no_rules = ["--rules", str(tmp_path)]
     result = check(str(SEEDS), *no_rules, "--format", "json")
     assert {f["rule"]: f["severity"] for f in findings(result)} == {"builtin/undated-article": "info"}
     assert result.exit_code == 0

@@ -144,7 +144,6 @@ def to_sarif(report: Report, rules: Sequence[RuleBase]) -> dict[str, Any]:
                     "driver": {
                         "name": "timeline",
                         "version": __version__,
-                        "informationUri": "https://pypi.org/project/timeline/",
                         "rules": descriptors,
                     }
                 },

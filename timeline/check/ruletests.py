@@ -63,7 +63,7 @@ def run_rule_test(rule: RuleBase, number: int, rules: list[RuleBase], rules_dir:
         expected=sorted(test.expect),
         fired=sorted({finding.rule for finding in report.findings}),
         findings=report.findings,
-        problems=[problem for problem in result.problems if problem.path == str(corpus)],
+        problems=result.problems,
     )
 
 

@@ -65,7 +65,9 @@ def _override_problems(config: Config, rule_ids: set[str]) -> list[InputProblem]
 @app.command("check")
 def check_command(
     corpus: list[Path] = typer.Argument(
-        None, help="Article files or folders (default: `corpus` from timeline.toml).", show_default=False
+        None,
+        help="Article files or folders (default: `corpus` from the config file, else ./corpus).",
+        show_default=False,
     ),
     rules: Path | None = typer.Option(
         None, "--rules", "-r", help="Folder (or file) of rule YAML. Default: config `rules`, else ./rules."
@@ -103,13 +105,7 @@ def check_command(
     Example: timeline check corpus/ --rules rules/ --format sarif > timeline.sarif
     """
     config, problems = load_config()
-    paths = list(corpus) if corpus else ([config.corpus] if config.corpus else [])
-    if not paths:
-        typer.echo(
-            "timeline check: give the articles to check (CORPUS...) or set `corpus` in timeline.toml",
-            err=True,
-        )
-        raise typer.Exit(ExitCode.INPUT_ERROR)
+    paths = list(corpus) if corpus else [config.corpus or Path("corpus")]
     try:
         options = options_from_cli(
             jobs=jobs, no_cache=no_cache, cache_dir=cache_dir, executor=executor, scheduler=scheduler
