@@ -98,7 +98,7 @@ def _placeholders(words: dict[str, Any]) -> dict[str, str]:
     plain_numbers = _alternation([w for w in words["number_words"] if w not in ("a", "an")])
     # "a"/"an" count one on their own but never start a compound ("a two-year" is not three years).
     number = (
-        r"(?:\d+(?:\.\d+)?|"
+        r"(?:\d+(?:\.\d+)?(?:\s+1/2|½)?|"
         + plain_numbers
         + r"(?:[\s-]+(?:and[\s-]+)?"
         + plain_numbers

@@ -71,6 +71,7 @@ _UNDERSPECIFIED = {
     "century": "XX",
 }
 _CONJUNCTION_BEFORE = re.compile(r".*\s(?:and|but|while|whereas)\s", re.DOTALL)
+_DISCOURSE_NOW = re.compile(r"\s*,")
 _CLAUSE_END = re.compile(r"[.!?;:,\n]|\s(?:and|but|while|whereas)\s")
 _EVENT_END = re.compile(r"[,.;:!?()\"\n]|\s(?:and|but|while|when|because|which|after|before)\s")
 _SET_CONTEXT = re.compile(
@@ -163,10 +164,18 @@ class _Document:
         return best[1] if best else None
 
 
+def _sentence_start(text: str, position: int) -> bool:
+    before = text[max(0, position - 3) : position].rstrip(" \"'“‘`")
+    return not before or before[-1] in ".!?\n"
+
+
 def _number(words: dict[str, int], phrase: str) -> float | None:
     phrase = re.sub(r"\s+", " ", phrase.lower().strip())
     if phrase in words:
         return words[phrase]
+    half = re.fullmatch(r"(\d+)(?: 1/2|½)", phrase)  # "2 1/2 years"
+    if half:
+        return int(half.group(1)) + 0.5
     try:
         return float(phrase)
     except ValueError:
@@ -355,6 +364,9 @@ def _numeric_date(doc: _Document, g: Group, start: int, end: int) -> Reading | N
 def _clock_time(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     if g("named"):
         hour, minute = (12, 0) if (g("named") or "").lower() == "noon" else (0, 0)
+    elif g("hour_part"):  # "4 in the morning", "9 in the evening"
+        hour, minute = int(g("hour_part") or 0) % 12, 0
+        hour += 12 if (g("part") or "").lower() in ("afternoon", "evening") else 0
     elif g("hour24"):
         hour, minute = int(g("hour24") or 0), int(g("minute24") or 0)
     else:
@@ -656,11 +668,13 @@ def _relative_period(doc: _Document, g: Group, start: int, end: int) -> Reading 
     granularity = "year" if unit == "fiscal year" else unit
     word = re.sub(r"\s+", " ", (g("shift") or "").lower())
     mod = _position(g("pmod"), doc.words)
-    if g("same"):
-        ref = _reference_period(doc, granularity)
-        if ref is None:
+    if g("same"):  # "the same quarter", "that year": the period of the date in view
+        ref = doc.reference
+        in_view = interval(ref.value) if ref is not None else None
+        if ref is None or in_view is None or not _finer_or_equal(ref.granularity, granularity):
             return None
-        return Reading("DATE", ref[0], mod=mod, anchor=Anchor(kind="timex", ref=str(ref[1])))
+        value = period_value(granularity, in_view[0])
+        return Reading("DATE", value, mod=mod, anchor=Anchor(kind="timex", ref=str(ref.start)))
     if g("the") and word in ("past", "last") and not mod:
         # "the past year": the year up to the DCT, a duration (TimeBank's reading)
         value = _duration_value(1, "week" if granularity == "weekend" else granularity, doc.words)
@@ -689,6 +703,25 @@ def _relative_period(doc: _Document, g: Group, start: int, end: int) -> Reading 
         return Reading("DATE", period_value("weekend", monday), mod=mod, anchor=Anchor(kind="dct"))
     value = period_value(granularity, shift(doc.dct, steps, granularity))
     return Reading("DATE", value, mod=mod, anchor=Anchor(kind="dct"))
+
+
+def _reference_day(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    """A day counted from the date in view ("the next day", "that night"), else from the DCT."""
+    rel = re.sub(r"\s+", " ", (g("rel") or g("direction") or "").lower())
+    steps = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}.get(rel, 0)
+    unit = (g("unit") or g("unit2") or "").lower()
+    part = doc.words["day_parts"].get(unit)
+    suffix = f"T{part}" if part else ""
+    kind = "TIME" if part else "DATE"
+    ref = doc.reference
+    in_view = interval(ref.value) if ref is not None and ref.granularity == "day" else None
+    if ref is not None and in_view is not None:
+        day = in_view[0] + timedelta(days=steps)
+        return Reading(kind, day.isoformat() + suffix, anchor=Anchor(kind="timex", ref=str(ref.start)))
+    if rel.startswith("that") or rel == "same" or doc.dct is None:
+        return None  # "that day" with no date in view says nothing
+    day = doc.dct + timedelta(days=steps)
+    return Reading(kind, day.isoformat() + suffix, anchor=Anchor(kind="dct"))
 
 
 def _decade(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
@@ -1022,8 +1055,10 @@ def _deictic(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     mod = {"early": "START", "late": "END"}.get((g("pmod") or "").lower())
     dct = doc.dct
     if "ref" in entry:
-        if mod:
-            return None
+        if mod or (
+            word == "now" and _DISCOURSE_NOW.match(doc.text, end) and _sentence_start(doc.text, start)
+        ):
+            return None  # "Now, he says ...": a discourse marker, not a time
         ref = str(entry["ref"])
         bounds = {"PRESENT_REF": (dct, dct), "PAST_REF": (None, dct), "FUTURE_REF": (dct, None)}[ref]
         return Reading(
@@ -1060,6 +1095,7 @@ _NORMALISERS: dict[str, Callable[[_Document, Group, int, int], Reading | None]] 
     "weekday_part": _weekday_part,
     "deictic_part": _deictic_part,
     "earlier_later": _earlier_later,
+    "reference_day": _reference_day,
     "relative_period": _relative_period,
     "decade": _decade,
     "century": _century,
@@ -1191,7 +1227,10 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         start, end = reading.start or match.start(), reading.end or match.end()
         timex = _to_timex(doc, start, end, reading)
         found.append(timex)
-        if timex.type == "DATE" and timex.anchor is not None and timex.anchor.kind in ("none", "dct"):
+        # The date in view moves with absolute and DCT-relative dates, and with days counted from it
+        # ("the next day"); "a year earlier" does not move it (the comparison stays with the first date).
+        anchor_kind = timex.anchor.kind if timex.anchor is not None else None
+        if timex.type == "DATE" and (anchor_kind in ("none", "dct") or timex.granularity == "day"):
             period = interval(timex.value)
             if period is not None:
                 doc.reference = _Reference(timex.value, start, period[2])
