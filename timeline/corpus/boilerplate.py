@@ -15,7 +15,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
+import re2
 from pydantic import BaseModel, ConfigDict
 
 from timeline.yamlsource import load_yaml
@@ -35,15 +37,17 @@ class _BoilerplateCues(BaseModel):
 
 @dataclass(frozen=True)
 class _Compiled:
-    strong: re.Pattern[str]
-    weak: re.Pattern[str]
+    strong: Any  # compiled re2 patterns
+    weak: Any
     strong_max_words: int
     weak_max_words: int
     short_line_words: int
 
 
-def _alternation(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE)
+def _alternation(patterns: list[str]) -> Any:
+    # google-re2: one pass over the line for the whole alternation, several times faster than `re` here.
+    # RE2 has no lookbehind, so the word edges are matched as characters (or the line's ends).
+    return re2.compile(r"(?i)(?:^|\W)(?:" + "|".join(patterns) + r")(?:\W|$)")
 
 
 @cache
@@ -69,22 +73,20 @@ def boilerplate_lines(lines: list[str]) -> set[int]:
         if not line:
             continue
         words = len(line.split())
-        if cues.strong.search(line) and words <= cues.strong_max_words:
+        if (words <= cues.strong_max_words and cues.strong.search(line)) or (
+            words <= cues.weak_max_words and not _SENTENCE_END.search(line) and cues.weak.search(line)
+        ):
             cue_lines.add(index)
             dropped.add(index)
-        elif cues.weak.search(line):
-            cue_lines.add(index)
-            if words <= cues.weak_max_words and not _SENTENCE_END.search(line):
-                dropped.add(index)
     trailing: list[int] = []
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
         if not line:
             continue
         is_short = len(line.split()) <= cues.short_line_words and not _SENTENCE_END.search(line)
-        if not (is_short or index in cue_lines):
+        if not (is_short or index in cue_lines or cues.weak.search(line)):
             break
         trailing.append(index)
-    if any(index in cue_lines for index in trailing):
+    if any(index in cue_lines or cues.weak.search(lines[index]) for index in trailing):
         dropped.update(trailing)
     return dropped

@@ -30,6 +30,10 @@ _DATEPARSER_SETTINGS = {
 }
 
 
+# Longer lines are prose, never a dateline (the longest: a label, a weekday, a date, a time, a place).
+_MAX_DATELINE_CHARS = 120
+
+
 class _DatelineWords(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -87,6 +91,8 @@ def find_dateline(lines: list[str]) -> Dateline | None:
         seen += 1
         if seen > patterns.search_lines:
             break
+        if len(line) > _MAX_DATELINE_CHARS or not any(character.isdigit() for character in line):
+            continue  # cheap test first: most lines are prose
         match = patterns.labelled.match(line) or patterns.bare.match(line)
         if match is None:
             continue

@@ -243,30 +243,27 @@ def _escape_runs(line: str, start: int, end: int) -> OffsetMap:
     exact: list[bool] = []
     decoded = 0
     position = start
-    run_open = False
     while position < end:
-        if line[position] != "\\":
-            if not run_open:
-                text_starts.append(decoded)
-                source_starts.append(position)
-                exact.append(True)
-                run_open = True
-            position += 1
-            decoded += 1
-            continue
+        escape = line.find("\\", position, end)
+        plain_end = end if escape == -1 else escape
+        if plain_end > position:  # a run of characters written as themselves
+            text_starts.append(decoded)
+            source_starts.append(position)
+            exact.append(True)
+            decoded += plain_end - position
+        if escape == -1:
+            break
         width = 2
-        if line[position + 1] == "u":
+        if line[escape + 1] == "u":
             width = 6
-            code = int(line[position + 2 : position + 6], 16)
-            low = line[position + 6 : position + 12]
-            if 0xD800 <= code < 0xDC00 and low.startswith("\\u"):
+            code = int(line[escape + 2 : escape + 6], 16)
+            if 0xD800 <= code < 0xDC00 and line.startswith("\\u", escape + 6):
                 width = 12  # a surrogate pair is one character
         text_starts.append(decoded)
-        source_starts.append(position)
+        source_starts.append(escape)
         exact.append(False)
-        run_open = False
-        position += width
         decoded += 1
+        position = escape + width
     if not text_starts:
         return shifted_space(start)
     return OffsetMap(text_starts=text_starts, source_starts=source_starts, exact=exact)

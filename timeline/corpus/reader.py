@@ -129,8 +129,19 @@ def _add_line(line: _Line, builder: OffsetMapBuilder) -> None:
     if repaired.columns is None or repaired.exact is None:
         builder.add(len(repaired.text), line.body_start)
         return
-    for column, exact in zip(repaired.columns, repaired.exact, strict=True):
-        builder.add(1, line.body_start + column, exact)
+    # Consecutive exact characters from consecutive columns go in as one piece.
+    columns, exact = repaired.columns, repaired.exact
+    start = 0
+    for index in range(1, len(columns) + 1):
+        continues = (
+            index < len(columns)
+            and exact[index]
+            and exact[start]
+            and columns[index] == columns[index - 1] + 1
+        )
+        if not continues:
+            builder.add(index - start, line.body_start + columns[start], exact[start])
+            start = index
 
 
 def _title(item: SourceItem, body: Body, kept: list[_KeptLine], dateline: Dateline | None) -> str | None:

@@ -12,7 +12,7 @@ Two kinds of damage are repaired:
 * Everything ftfy knows (UTF-8 read as Latin-1/cp1252 and the like), per line, configured not to
   straighten quotes or touch line breaks.
 
-A line that needs no repair costs one `isascii()` or one regex search.
+A line that needs no repair costs one regex search.
 """
 
 from __future__ import annotations
@@ -33,6 +33,10 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
     explain=False,
 )
 
+# Mojibake always shows characters beyond ASCII and General Punctuation (U+2000-U+206F): a UTF-8 lead
+# byte read in any legacy code page is a letter (Â, Ã, Р) or an ideograph (鈥). Lines with nothing but
+# ASCII and curly quotes, dashes and ellipses, most lines of English news, skip the repairs entirely.
+_MAYBE_DAMAGED = re.compile(r"[^\x00-\x7f\u2000-\u206f]")
 # Runs of characters that are double-byte in GBK: the candidates for UTF-8-read-as-GBK damage.
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 # Decoded mojibake must be Western text: nothing at or above the CJK radicals block (U+2E80).
@@ -58,7 +62,7 @@ class RepairedLine:
 
 
 def repair_line(line: str) -> RepairedLine:
-    if line.isascii():
+    if not _MAYBE_DAMAGED.search(line):
         return RepairedLine(line, None, None, 0)
     text, columns, exact, repairs = _repair_gbk_mojibake(line)
     fixed = ftfy.fix_text(text, _FTFY_CONFIG)

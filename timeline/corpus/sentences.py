@@ -20,7 +20,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 
 def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
-    for start, end in _paragraphs(text):
+    for start, end in paragraph_spans(text):
         for boundary in sentencex.get_sentence_boundaries("en", text[start:end]):
             sentence_start = start + boundary["start_index"]
             sentence_end = start + boundary["end_index"]
@@ -34,7 +34,7 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Spans of runs of non-blank lines that belong together (a hard-wrapped paragraph is one run)."""
     spans: list[tuple[int, int]] = []
     line_start = 0
