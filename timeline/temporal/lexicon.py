@@ -50,14 +50,28 @@ def _read(name: str) -> Any:
 
 
 def _alternation(words: Any, *, abbreviations: frozenset[str] = frozenset()) -> str:
-    """Regex alternation of words, longest first so "sept" wins over "sep"; spaces match any blank run."""
-    parts = []
-    for word in sorted(words, key=lambda w: (-len(w), w)):
-        escaped = re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’]")
+    """Regex alternation of words, written as a trie ("ju(?:ly|ne)") so the engine drops a branch at
+    its first differing letter; longer words win over their prefixes. Spaces match any blank run."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}  # the end of a word
         if word in abbreviations:
-            escaped += r"\.?"
-        parts.append(escaped)
-    return "(?:" + "|".join(parts) + ")"
+            node.setdefault(".", {})[""] = {}  # "sept." as well as "sept"
+
+    def branch(character: str) -> str:
+        return {" ": r"\s+", "'": "['’]"}.get(character, re.escape(character))
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [branch(c) + emit(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + emit(trie) + ")"
 
 
 def abbreviations(table: dict[str, int]) -> frozenset[str]:
@@ -110,7 +124,7 @@ def _placeholders(words: dict[str, Any]) -> dict[str, str]:
         "weekday": weekday,
         "daypart": _alternation(words["day_parts"]),
         "year": r"(?:1\d{3}|20\d\d|" + _spoken_year(words) + ")",
-        "zone": _alternation(words["time_zones"]),
+        "zone": _alternation([zone.lower() for zone in words["time_zones"]]),
         "position": _alternation(words["position_mods"]),
         "shift": _alternation(words["relative_shift"]),
         "ordinal": _alternation(words["ordinals"]),
@@ -182,7 +196,8 @@ def lexicon() -> Lexicon:
         branches.append(f"(?P<r{index}>{renamed})")
         rules.append(Rule(name=entry["rule"], group=f"r{index}", prefix=prefix, groups=groups))
     # A candidate starts at a word start (not inside a number or after a currency sign) and ends at one.
-    scanner = re.compile(r"(?<![\w$€£#@/])(?:" + "|".join(branches) + r")(?![\w+%])", re.IGNORECASE)
+    # Case-sensitive on purpose: it runs on a lower-cased copy of the text (see tagger._Document).
+    scanner = re.compile(r"(?<![\w$€£#@/])(?:" + "|".join(branches) + r")(?![\w+%])")
     cues = words["tense_cues"]
     return Lexicon(
         heads=_head_pattern(words),

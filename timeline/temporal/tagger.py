@@ -26,6 +26,7 @@ Conventions (documented choices where TimeML leaves room):
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -131,6 +132,9 @@ class _Reference:
 class _Document:
     def __init__(self, text: str, dct: date | None, lex: Lexicon) -> None:
         self.text = text
+        # ASCII letters lower-cased, same length: the scanner is compiled case-sensitive, which is
+        # about twice as fast as IGNORECASE; normalisers read the original text by offset.
+        self.folded = text.lower() if text.isascii() else text.translate(_ASCII_FOLD)
         self.dct = dct
         self.lex = lex
         self.words = lex.words
@@ -1116,13 +1120,20 @@ def _normalise(doc: _Document, match: re.Match[str]) -> tuple[Rule, Reading] | N
     rule = doc.lex.rule_by_group[match.lastgroup or ""]
     prefix = rule.prefix
 
+    text = doc.text
+
     def group(name: str) -> str | None:
+        """The group's words as written (the match ran on the case-folded copy of the text)."""
         if name == "unit_end":  # where the duration proper ends, before "before <event>"
-            unit_end = match.end(prefix + "unit") if "unit" in rule.groups else -1
-            rest = match.group(0)[unit_end - match.start() :]
-            plural = re.match(r"(?:s|es)?(?:\s+and\s+a\s+half)?", rest)
-            return str(unit_end + (plural.end() if plural else 0)) if unit_end >= 0 else None
-        return match.group(prefix + name) if name in rule.groups else None
+            if "unit" not in rule.groups:
+                return None
+            unit_end = match.end(prefix + "unit")
+            plural = _PLURAL_AND_HALF.match(text, unit_end, match.end())
+            return str(plural.end() if plural else unit_end)
+        if name not in rule.groups:
+            return None
+        first, last = match.span(prefix + name)
+        return text[first:last] if first >= 0 else None
 
     reading = _NORMALISERS[rule.name](doc, group, match.start(), match.end())
     return (rule, reading) if reading is not None else None
@@ -1130,7 +1141,7 @@ def _normalise(doc: _Document, match: re.Match[str]) -> tuple[Rule, Reading] | N
 
 def _read_at(doc: _Document, position: int) -> Reading | None:
     """The time expression starting exactly at `position`, if any (without recording it)."""
-    match = doc.lex.scanner.match(doc.text, position)
+    match = doc.lex.scanner.match(doc.folded, position)
     if match is None:
         return None
     saved = doc.reference
@@ -1177,12 +1188,16 @@ def _to_timex(doc: _Document, start: int, end: int, reading: Reading) -> Timex:
     )
 
 
+_ASCII_FOLD = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_PLURAL_AND_HALF = re.compile(r"(?:s|es)?(?:\s+and\s+a\s+half)?", re.IGNORECASE)
 # How far before its first head word an expression may start ("the end of the fiscal ...").
 _LOOK_BACK = 60
+# A number right after a currency sign or inside a larger number ("$1.5", "2,000") starts nothing.
+_NOT_BEFORE_A_HEAD = frozenset("$€£.,0123456789")
 _WORD = re.compile(r"['’]?\w+")
 
 
-def _candidates(lex: Lexicon, text: str) -> Iterator[re.Match[str]]:
+def _candidates(lex: Lexicon, folded: str) -> Iterator[re.Match[str]]:
     """The scanner's matches, tried only where an expression can start: at a head word or at the run of
     lexicon words just before it ("the past two" before "months").
 
@@ -1191,14 +1206,17 @@ def _candidates(lex: Lexicon, text: str) -> Iterator[re.Match[str]]:
     """
     scanner, lead_words = lex.scanner, lex.lead_words
     cursor = 0
-    for head in lex.heads.finditer(text):
+    text = folded
+    # Heads are ASCII words: re2 scans bytes, with each non-ASCII character one "?" byte so that byte
+    # offsets stay character offsets (and re2's per-match offset decoding is skipped).
+    for head in lex.heads.finditer(folded.encode("ascii", "replace")):
         head_start = head.start()
-        if head_start < cursor:
+        if head_start < cursor or (head_start and text[head_start - 1] in _NOT_BEFORE_A_HEAD):
             continue
         starts = [head_start]
         before = list(_WORD.finditer(text, max(cursor, head_start - _LOOK_BACK), head_start))
         for word in reversed(before):
-            token = word.group().lower().lstrip("'’")
+            token = word.group().lstrip("'’")
             if token not in lead_words and not token[:1].isdigit():
                 break
             starts.append(word.start())
@@ -1219,7 +1237,7 @@ def tag(text: str, dct: date | None) -> list[Timex]:
     lex = lexicon()
     doc = _Document(text, dct, lex)
     found: list[Timex] = []
-    for match in _candidates(lex, text):
+    for match in _candidates(lex, doc.folded):
         result = _normalise(doc, match)
         if result is None:
             continue
