@@ -24,19 +24,26 @@ _VALUE = re.compile(
 )
 
 
+class OutOfCalendar(ValueError):
+    """Arithmetic that leaves the years 1..9999 ("2026 years ago" from 2000): no date to give."""
+
+
 def add_months(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
+    if not 1 <= year <= 9999:
+        raise OutOfCalendar(f"{months} months from {day} is outside the calendar")
     last = calendar.monthrange(year, month + 1)[1]
     return date(year, month + 1, min(day.day, last))
 
 
 def shift(day: date, amount: int, unit: str) -> date:
     """Move a day by `amount` units: day, week, month, quarter, half, year, decade, century."""
-    if unit == "day":
-        return day + timedelta(days=amount)
-    if unit in ("week", "weekend"):
-        return day + timedelta(weeks=amount)
+    if unit in ("day", "week", "weekend"):
+        try:
+            return day + timedelta(days=amount * (1 if unit == "day" else 7))
+        except OverflowError:
+            raise OutOfCalendar(f"{amount} {unit}s from {day} is outside the calendar") from None
     months = {"month": 1, "season": 12, "quarter": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}
     return add_months(day, amount * months[unit])
 

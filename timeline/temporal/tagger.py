@@ -35,6 +35,7 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 
 from timeline.temporal.calendar import (
+    OutOfCalendar,
     SEASON_START_MONTH,
     add_months,
     interval,
@@ -770,7 +771,19 @@ def _set_plural_weekday(doc: _Document, g: Group, start: int, end: int) -> Readi
     return Reading("SET", f"XXXX-WXX-{_weekday_number(doc, g('weekday') or '')}", positioned=False)
 
 
+def _in_a_name(doc: _Document, start: int, end: int, *, before_a_name: bool = True) -> bool:
+    """A capitalised word inside a sentence (or, for adjectives like "Daily", before another capitalised
+    word) is part of a name: "the Future of Life Institute", "Get Daily AI News", "Current Affairs"."""
+    if not doc.text[start].isupper():
+        return False
+    if before_a_name and re.match(r"\s+[A-Z]", doc.text[end : end + 3]):
+        return True
+    return not _sentence_start(doc.text, start)
+
+
 def _frequency(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    if _in_a_name(doc, start, end):
+        return None
     return Reading("SET", str(doc.words["frequencies"][(g("freq") or "").lower()]), positioned=False)
 
 
@@ -1059,8 +1072,11 @@ def _deictic(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     mod = {"early": "START", "late": "END"}.get((g("pmod") or "").lower())
     dct = doc.dct
     if "ref" in entry:
-        if mod or (
-            word == "now" and _DISCOURSE_NOW.match(doc.text, end) and _sentence_start(doc.text, start)
+        word_start = end - len(word.split()[-1])
+        if (
+            mod
+            or _in_a_name(doc, word_start, end, before_a_name=False)
+            or (word == "now" and _DISCOURSE_NOW.match(doc.text, end) and _sentence_start(doc.text, start))
         ):
             return None  # "Now, he says ...": a discourse marker, not a time
         ref = str(entry["ref"])
@@ -1135,7 +1151,10 @@ def _normalise(doc: _Document, match: re.Match[str]) -> tuple[Rule, Reading] | N
         first, last = match.span(prefix + name)
         return text[first:last] if first >= 0 else None
 
-    reading = _NORMALISERS[rule.name](doc, group, match.start(), match.end())
+    try:
+        reading = _NORMALISERS[rule.name](doc, group, match.start(), match.end())
+    except OutOfCalendar:
+        return None
     return (rule, reading) if reading is not None else None
 
 
