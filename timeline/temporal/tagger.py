@@ -35,8 +35,8 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 
 from timeline.temporal.calendar import (
-    OutOfCalendar,
     SEASON_START_MONTH,
+    OutOfCalendar,
     add_months,
     interval,
     nth_weekday,
