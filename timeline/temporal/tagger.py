@@ -1224,7 +1224,8 @@ def _candidates(lex: Lexicon, folded: str) -> Iterator[re.Match[str]]:
     head instead of at every position of the text. Matches are leftmost and never overlap.
     """
     scanner, lead_words = lex.scanner, lex.lead_words
-    cursor = 0
+    cursor = 0  # end of the last match: matches never overlap
+    tried = -1  # the last start position tried: each position is tried at most once
     text = folded
     # Heads are ASCII words: re2 scans bytes, with each non-ASCII character one "?" byte so that byte
     # offsets stay character offsets (and re2's per-match offset decoding is skipped).
@@ -1233,13 +1234,16 @@ def _candidates(lex: Lexicon, folded: str) -> Iterator[re.Match[str]]:
         if head_start < cursor or (head_start and text[head_start - 1] in _NOT_BEFORE_A_HEAD):
             continue
         starts = [head_start]
-        before = list(_WORD.finditer(text, max(cursor, head_start - _LOOK_BACK), head_start))
-        for word in reversed(before):
+        window_start = max(cursor, tried + 1, head_start - _LOOK_BACK)
+        for word in reversed(list(_WORD.finditer(text, window_start, head_start))):
             token = word.group().lstrip("'’")
             if token not in lead_words and not token[:1].isdigit():
                 break
             starts.append(word.start())
         for start in reversed(starts):
+            if start <= tried:
+                continue
+            tried = start
             match = scanner.match(text, start)
             if match is not None and match.end() > head_start:
                 cursor = match.end()
