@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import pendulum  # ISO 8601 durations ("P1D", "P2W", "P1M") and calendar-aware month/year arithmetic
 
@@ -38,6 +39,7 @@ class Interval:
         return f"{self.earliest.isoformat()}..{self.latest.isoformat()}"
 
 
+@lru_cache(maxsize=256)  # a handful of distinct durations, applied to every mention
 def parse_duration(text: str) -> pendulum.Duration:
     """An ISO 8601 duration; raises ValueError with a readable message."""
     try:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from itertools import groupby
 from typing import Any, Literal
 from urllib.parse import quote as url_quote
 
 import click  # typer's styling layer: colours only when writing to a terminal
+from pydantic_core import to_json
 from tabulate import tabulate  # plain-text tables that read well in a terminal and in CI logs
 
 from timeline import __version__
@@ -29,7 +29,8 @@ def render(report: Report, output_format: str, rules: Sequence[RuleBase], colour
     if output_format == "json":
         return report.model_dump_json(indent=2) + "\n"
     if output_format == "sarif":
-        return json.dumps(to_sarif(report, rules), indent=2, ensure_ascii=False) + "\n"
+        # pydantic-core's JSON writer: the standard library's falls back to pure Python when indenting.
+        return to_json(to_sarif(report, rules), indent=2).decode() + "\n"
     if output_format == "github":
         return "".join(github_annotation(finding) + "\n" for finding in report.findings)
     return to_text(report, colour)

@@ -97,7 +97,8 @@ class CheckContext:
 
 
 def evidence(mention: Mention, value: str | None) -> Evidence:
-    return Evidence(
+    # model_construct: the fields come from an already validated Mention; checks build many of these.
+    return Evidence.model_construct(
         doc=mention.doc,
         path=mention.path,
         line=mention.line,

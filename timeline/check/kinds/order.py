@@ -62,18 +62,26 @@ class OrderRule(RuleBase):
         relation = "before" if self.before else "after"
         if self.gap:
             relation = f"{self.gap} {relation}"
+        firsts = [
+            (a, date) for a in context.events(self.event) if (date := event_interval(a.date)) is not None
+        ]
+        seconds = [(b, date) for b in context.events(other) if (date := event_interval(b.date)) is not None]
+        quoted: dict[str, list[Evidence]] = {}  # built once per event, only for events in a finding
+
+        def quotes(event: Event) -> list[Evidence]:
+            if event.id not in quoted:
+                quoted[event.id] = event_evidence(event)
+            return quoted[event.id]
+
         findings = []
-        for a in context.events(self.event):
-            for b in context.events(other):
-                a_date, b_date = event_interval(a.date), event_interval(b.date)
-                if a_date is None or b_date is None:
-                    continue
+        for a, a_date in firsts:
+            for b, b_date in seconds:
                 first, second = (a_date, b_date) if self.before else (b_date, a_date)
                 if self._violated(first, second):
                     findings.append(
                         self.finding(
                             a,
-                            event_evidence(a) + event_evidence(b),
+                            quotes(a) + quotes(b),
                             a=a.title,
                             b=b.title,
                             relation=relation,
