@@ -78,7 +78,8 @@ _UNDERSPECIFIED = {
     "decade": "XXX",
     "century": "XX",
 }
-_CONJUNCTION_BEFORE = re.compile(r".*\s(?:and|but|while|whereas)\s", re.DOTALL)
+_NEAR = 6  # characters: a tense cue this close (the adjacent word) is about the date itself
+_CONJUNCTION_BEFORE = re.compile(r".*,\s+(?:and|but|while|whereas)\s", re.DOTALL)
 _DISCOURSE_NOW = re.compile(r"\s*,")
 _CLAUSE_END = re.compile(r"[.!?;:,\n]|\s(?:and|but|while|whereas)\s")
 _EVENT_END = re.compile(r"[,.;:!?()\"\n]|\s(?:and|but|while|when|because|which|after|before)\s")
@@ -147,8 +148,9 @@ class _Document:
         self.words = lex.words
         self.reference: _Reference | None = None
 
-    def tense(self, start: int, end: int) -> str | None:
-        """'past' or 'future' from the cue word nearest to the span within its clause, or None."""
+    def tense(self, start: int, end: int, within: int = 200) -> str | None:
+        """'past' or 'future' from the cue word nearest to the span within its clause (and at most
+        `within` characters away), or None."""
         text = self.text
         left = text[max(0, start - 100) : start]
         cut = max(left.rfind(c) for c in ".!?;\n")
@@ -172,7 +174,7 @@ class _Document:
                 distance = 2 * after.start() + 1  # the words before a time expression say more about it
                 if best is None or distance < best[0]:
                     best = (distance, kind)
-        return best[1] if best else None
+        return best[1] if best and best[0] <= within else None
 
 
 def _sentence_start(text: str, position: int) -> bool:
@@ -445,7 +447,8 @@ def _explicit_day(doc: _Document, g: Group, start: int, end: int) -> Reading | N
                 year, month, min(day_number, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
             )
 
-        year = _pick_period(doc.dct, first_of, first_of, "nearest")  # tense cues mislead more than help here
+        # Only a tense cue right next to a date ("ended March 31", "due June 4") beats the nearest year.
+        year = _pick_period(doc.dct, first_of, first_of, doc.tense(start, end, within=_NEAR) or "nearest")
         try:
             day = date(year, month, day_number)
         except ValueError:
