@@ -44,7 +44,7 @@ def read_document(item: SourceItem) -> Document:
     lines = _repaired_lines(body)
     dropped = boilerplate_lines([line.repaired.text for line in lines])
     builder = OffsetMapBuilder(body.space)
-    text, kept = _assemble(lines, dropped, builder)
+    text, kept = _assemble(body.text, lines, dropped, builder)
     if not text.strip():
         raise InputError(
             InputProblem(
@@ -98,7 +98,7 @@ class _KeptLine:
 
 
 def _assemble(
-    lines: list[_Line], dropped: set[int], builder: OffsetMapBuilder
+    body: str, lines: list[_Line], dropped: set[int], builder: OffsetMapBuilder
 ) -> tuple[str, list[_KeptLine]]:
     """Kept lines joined by "\\n", one blank line between paragraphs at most, mapped into `builder`."""
     pieces: list[str] = []
@@ -115,7 +115,9 @@ def _assemble(
         if kept:
             separator = "\n\n" if blank_before else "\n"
             pieces.append(separator)
-            builder.add(len(separator), previous_end, exact=False)
+            # Exact where the file has the very same line break(s) there, so clean text is one run.
+            exact = body.startswith(separator, previous_end)
+            builder.add(len(separator), previous_end, exact=exact)
         kept.append(_KeptLine(text, builder.length, line.heading))
         pieces.append(text)
         _add_line(line, builder)
