@@ -126,6 +126,7 @@ class Reading:
     end: int | None = None
     weekday_mismatch: bool = False
     positioned: bool = True  # derive earliest/latest from a calendar value when not set
+    in_view: bool = True  # may become the date in view (a comparison date like "the year-ago quarter" not)
 
 
 @dataclass
@@ -519,6 +520,8 @@ def _quarter(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
                 "past" if doc.tense(start, end) == "past" else "this",
             )
             anchor = Anchor(kind="dct")
+        if g("year_ago"):  # "the year-ago third quarter"
+            year -= 1
         value = f"{year:04d}-{'H' if part == 'half' else 'Q'}{number}"
         # "the third-quarter profit": the hyphenated adjective is tagged without its article
         article = re.match(r"the\s+", doc.text[start:end], re.IGNORECASE)
@@ -527,9 +530,16 @@ def _quarter(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
             if article and re.search(r"\w-(?:fiscal-)?(?:quarter|half)", doc.text[start:end])
             else start
         )
-        return Reading("DATE", value, mod=_position(g("pmod"), doc.words), anchor=anchor, start=first)
+        return Reading(
+            "DATE",
+            value,
+            mod=_position(g("pmod"), doc.words),
+            anchor=anchor,
+            start=first,
+            in_view=not g("year_ago"),
+        )
     # "the latest quarter", "the year-ago quarter", "the quarter": counted from the quarter in view.
-    rel = (g("rel") or "").lower()
+    rel = (g("rel") or g("year_ago") or "").lower()
     if g("bare") and not g("the"):
         return None
     if year is not None:
@@ -1282,7 +1292,8 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         # The date in view moves with absolute and DCT-relative dates, and with days counted from it
         # ("the next day"); "a year earlier" does not move it (the comparison stays with the first date).
         anchor_kind = timex.anchor.kind if timex.anchor is not None else None
-        if timex.type == "DATE" and (anchor_kind in ("none", "dct") or timex.granularity == "day"):
+        in_view = anchor_kind in ("none", "dct") or timex.granularity == "day"
+        if timex.type == "DATE" and reading.in_view and in_view:
             period = interval(timex.value)
             if period is not None:
                 doc.reference = _Reference(timex.value, start, period[2])
