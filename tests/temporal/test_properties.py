@@ -99,7 +99,11 @@ VOCABULARY = [
     "will",
 ]
 
-dcts = st.none() | st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31))
+dcts = (
+    st.none()
+    | st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31))
+    | st.sampled_from([date.min, date.max, date(2024, 2, 29)])
+)
 date_heavy = st.lists(st.sampled_from(VOCABULARY), max_size=30).map(" ".join)
 
 

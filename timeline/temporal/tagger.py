@@ -1274,10 +1274,12 @@ def tag(text: str, dct: date | None) -> list[Timex]:
     """All time expressions in `text`, sorted by start and never overlapping.
 
     `dct` is the document creation (publication) date relative expressions are resolved against;
-    with None they keep underspecified values and no interval.
+    with None (or a date in the years 1 or 9999) they keep underspecified values and no interval.
     """
     if isinstance(dct, datetime):  # a timestamp: its calendar day is the DCT
         dct = dct.date()
+    if dct is not None and not 2 <= dct.year <= 9998:
+        dct = None  # at the ends of the calendar "next year" has no answer: treat as undated
     lex = lexicon()
     doc = _Document(text, dct, lex)
     found: list[Timex] = []
