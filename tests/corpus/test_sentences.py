@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.corpus.sentences import split_sentences
+from timeline.corpus.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 
 def _sentences(text: str) -> list[str]:
@@ -54,3 +54,12 @@ def test_spans_are_offsets_of_the_whole_text_with_no_surrounding_space() -> None
     third = text.index("Third")
     assert [(span.start, span.end) for span in spans] == [(2, 12), (15, 26), (third, text.rindex(".") + 1)]
     assert all(not text[span.start].isspace() and not text[span.end - 1].isspace() for span in spans)
+
+
+def test_text_without_punctuation_is_cut_into_bounded_pieces_at_spaces() -> None:
+    text = "the lab said work would pause and resume later " * 300  # 14 000 characters, no full stop
+    spans = split_sentences(text)
+    assert len(spans) > 1
+    assert all(span.end - span.start <= MAX_SENTENCE_CHARS for span in spans)
+    assert all(text[span.start - 1 : span.start] in ("", " ") for span in spans)  # cut between words
+    assert " ".join(text[span.start : span.end] for span in spans) == text.strip()

@@ -15,6 +15,8 @@ import sentencex
 
 from timeline.corpus.models import Sentence
 
+# Longer "sentences" are cut at a space (see _bounded).
+MAX_SENTENCE_CHARS = 2000
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 
 
@@ -29,10 +31,30 @@ def split_sentences(text: str) -> list[Sentence]:
                 sentence_end -= 1
             while sentence_start < sentence_end and text[sentence_start].isspace():
                 sentence_start += 1
-            if sentence_end > sentence_start:
+            for piece_start, piece_end in _bounded(text, sentence_start, sentence_end):
                 # Built from checked ints: skipping validation halves the cost on sentence-dense texts.
-                sentences.append(Sentence.model_construct(start=sentence_start, end=sentence_end))
+                sentences.append(Sentence.model_construct(start=piece_start, end=piece_end))
     return sentences
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span cut at spaces into pieces of at most MAX_SENTENCE_CHARS.
+
+    No prose sentence is that long; a text without punctuation (a table dump, a scraped list) would
+    otherwise be one huge "sentence" that every later stage has to treat as a unit.
+    """
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+        if cut == -1:
+            cut = start + MAX_SENTENCE_CHARS
+        pieces.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
