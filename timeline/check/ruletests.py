@@ -1,21 +1,26 @@
 """`tests:` blocks of rules, run through the real pipeline (corpus → tag → events → merge → check).
 
 Each test's texts become a JSONL corpus in a temporary folder, so a rule is tested exactly as a user's
-articles would be: if the catalog's triggers or the tagger miss the wording, the test fails.
+articles would be: if the catalog's triggers or the tagger miss the wording, the test fails. The caller
+passes the pipeline's build (`BuildTimeline`), so the check stage does not import the orchestrator above it.
 """
 
 from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline.check.engine import run_checks
 from timeline.check.models import Finding
 from timeline.check.rulebase import RuleBase, RuleTest
+from timeline.chronology.models import Timeline
 from timeline.diagnostics import InputProblem
-from timeline.pipeline import RunOptions, build
+
+# (corpus files, rules folder) -> the merged timeline and the input problems met on the way
+BuildTimeline = Callable[[list[Path], Path], tuple[Timeline, list[InputProblem]]]
 
 
 @dataclass
@@ -48,14 +53,15 @@ def _corpus_lines(test: RuleTest) -> str:
     return "\n".join(records) + "\n"
 
 
-def run_rule_test(rule: RuleBase, number: int, rules: list[RuleBase], rules_dir: Path) -> RuleTestResult:
+def run_rule_test(
+    rule: RuleBase, number: int, rules: list[RuleBase], rules_dir: Path, build: BuildTimeline
+) -> RuleTestResult:
     test = rule.tests[number - 1]
     with tempfile.TemporaryDirectory(prefix="timeline-rule-test-") as folder:
         corpus = Path(folder) / f"{rule.id}-{number}.jsonl"
         corpus.write_text(_corpus_lines(test), encoding="utf-8")
-        # In-process and uncached: a test must see the catalog as it is now.
-        result = build([corpus], rules_dir, RunOptions(jobs=1, cache_dir=None))
-    report = run_checks(result.timeline, rules)
+        timeline, problems = build([corpus], rules_dir)
+    report = run_checks(timeline, rules)
     return RuleTestResult(
         rule=rule.id,
         number=number,
@@ -63,13 +69,13 @@ def run_rule_test(rule: RuleBase, number: int, rules: list[RuleBase], rules_dir:
         expected=sorted(test.expect),
         fired=sorted({finding.rule for finding in report.findings}),
         findings=report.findings,
-        problems=result.problems,
+        problems=problems,
     )
 
 
-def run_rule_tests(rules: list[RuleBase], rules_dir: Path) -> list[RuleTestResult]:
+def run_rule_tests(rules: list[RuleBase], rules_dir: Path, build: BuildTimeline) -> list[RuleTestResult]:
     return [
-        run_rule_test(rule, number, rules, rules_dir)
+        run_rule_test(rule, number, rules, rules_dir, build)
         for rule in sorted(rules, key=lambda r: r.id)
         for number in range(1, len(rule.tests) + 1)
     ]

@@ -11,12 +11,14 @@ from timeline.check import load_rules
 from timeline.check.builtin import BUILTIN_CHECKS
 from timeline.check.rulebase import RuleBase
 from timeline.check.ruletests import never_fired, run_rule_tests
+from timeline.chronology.models import Timeline
 from timeline.cli.app import app
 from timeline.cli.check import report_problems, rules_folder
 from timeline.config import load_config
 from timeline.diagnostics import InputProblem
 from timeline.events import load_catalog, load_rule_files
 from timeline.exitcodes import ExitCode
+from timeline.pipeline import RunOptions, build
 
 rules_app = typer.Typer(
     help="List and test the rules `timeline check` runs (their JSON Schema: `timeline schema rules`).",
@@ -56,6 +58,12 @@ def list_command(
     raise typer.Exit(ExitCode.INPUT_ERROR if problems else ExitCode.OK)
 
 
+def _build_in_process(paths: list[Path], rules_dir: Path) -> tuple[Timeline, list[InputProblem]]:
+    # In-process and uncached: a rule test must see the catalog and the texts as they are now.
+    result = build(paths, rules_dir, RunOptions(jobs=1, cache_dir=None))
+    return result.timeline, result.problems
+
+
 @rules_app.command("test")
 def test_command(
     rules_dir: Path | None = typer.Argument(None, help=RULES_DIR_HELP, show_default=False),
@@ -72,7 +80,7 @@ def test_command(
             problems or [InputProblem(path="rules", message="no rules folder: pass one or add ./rules")]
         )
         raise typer.Exit(ExitCode.INPUT_ERROR)
-    results = run_rule_tests(rules, folder)
+    results = run_rule_tests(rules, folder, _build_in_process)
     for result in results:
         label = f"{result.rule} #{result.number}" + (f" ({result.name})" if result.name else "")
         if result.passed:
