@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from timeline.corpus import SourceItem, read_document
 from timeline.corpus.dateline import find_dateline, parse_date
 
 
@@ -28,7 +30,6 @@ def test_datelines_are_found(lines: list[str], expected: date) -> None:
 @pytest.mark.parametrize(
     "lines",
     [
-        ["Published on: Feb 30, 2026"],  # no such day
         ["The March 1, 2008 vote was close."],  # a date inside prose is news content
         ["Updated: March 1, 2008"],  # a revision date, not the publication
         ["Published on: June 2026"],  # no day: not precise enough to be the publication day
@@ -43,3 +44,23 @@ def test_parse_date_refuses_impossible_dates() -> None:
     assert parse_date("2026-02-30") is None
     assert parse_date("2026-02-28") == date(2026, 2, 28)
     assert parse_date("Feb 28, 2026") == date(2026, 2, 28)
+
+
+def test_a_dateline_naming_no_real_day_is_reported_not_used() -> None:
+    found = find_dateline(["Headline", "Published on: Feb 30, 2026", "March 01, 2008"])
+    assert found is not None
+    assert found.published == date(2008, 3, 1)  # a later real dateline still counts
+    rejected = find_dateline(["Headline", "Published on: Feb 30, 2026"])
+    assert rejected is not None
+    assert (rejected.published, rejected.line) == (None, "Published on: Feb 30, 2026")
+
+
+def test_the_reader_says_why_a_dateline_was_not_used(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("Headline\nPublished on: Feb 30, 2026\nThe council met.\n", encoding="utf-8")
+    document = read_document(SourceItem(path=str(path), format="txt"))
+    assert document.published is None
+    assert document.published_evidence == (
+        'no date in the manifest; the dateline on line 2, "Published on: Feb 30, 2026", '
+        "is not a real calendar date"
+    )

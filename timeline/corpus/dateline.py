@@ -46,7 +46,7 @@ class _DatelineWords(BaseModel):
 
 @dataclass(frozen=True)
 class Dateline:
-    published: date
+    published: date | None  # None: it looks like a dateline but names no real day ("Feb 30, 2026")
     line: str  # the dateline as written
     index: int  # which of the given lines
 
@@ -82,8 +82,13 @@ def _patterns() -> _Patterns:
 
 
 def find_dateline(lines: list[str]) -> Dateline | None:
-    """The first dateline among the first non-blank `lines` (stripped) that parses to a real date."""
+    """The first dateline among the first non-blank `lines` (stripped) that parses to a real date.
+
+    When none does but one looked like a dateline, that one comes back with `published` None, so the
+    reader can say why the date is unknown.
+    """
     patterns = _patterns()
+    rejected: Dateline | None = None
     seen = 0
     for index, line in enumerate(lines):
         if not line:
@@ -99,7 +104,8 @@ def find_dateline(lines: list[str]) -> Dateline | None:
         published = parse_date(match.group("date"))
         if published is not None:
             return Dateline(published=published, line=line, index=index)
-    return None
+        rejected = rejected or Dateline(published=None, line=line, index=index)
+    return rejected
 
 
 def search_lines() -> int:

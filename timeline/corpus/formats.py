@@ -275,6 +275,7 @@ def _escape_runs(line: str, start: int, end: int) -> OffsetMap:
 def _html_body(item: SourceItem, html: str) -> Body:
     # trafilatura: maintained main-text and metadata extraction; a hand-written tag stripper would keep
     # menus and footers. Only dates the page states are taken (no "extensive" guessing from the text).
+    # Imported here: it costs a quarter of a second and most corpora have no HTML.
     import trafilatura
 
     try:

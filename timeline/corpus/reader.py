@@ -174,13 +174,19 @@ def _date(
         document.published_source = body.published_source
         document.published_evidence = body.published_evidence
         return
+    places = " or ".join(["manifest", *body.date_places])
     if dateline is not None:
         line_number, _ = document.locate(kept[dateline.index].start)
-        document.published = dateline.published
-        document.published_source = "dateline"
-        document.published_evidence = f'line {line_number}: "{dateline.line}"'
+        if dateline.published is not None:
+            document.published = dateline.published
+            document.published_source = "dateline"
+            document.published_evidence = f'line {line_number}: "{dateline.line}"'
+            return
+        document.published_evidence = (
+            f'no date in the {places}; the dateline on line {line_number}, "{dateline.line}", '
+            "is not a real calendar date"
+        )
         return
-    places = " or ".join(["manifest", *body.date_places])
     document.published_evidence = (
         f"no date in the {places}, and no dateline in the first {search_lines()} lines of the text"
     )
@@ -197,6 +203,14 @@ def iter_documents(paths: Sequence[Path]) -> Iterator[Document | InputProblem]:
             document = read_document(item)
         except InputError as exc:
             yield exc.problem
+            continue
+        except Exception as exc:  # a bug on one odd document must not lose the others, nor print a traceback
+            yield InputProblem(
+                path=item.path,
+                line=item.line_number,
+                message=f"could not be read ({type(exc).__name__}: {exc}); please report this as a bug "
+                "with the file attached",
+            )
             continue
         if document.id in first_use:
             yield InputProblem(
