@@ -109,3 +109,24 @@ def test_cli_json_is_parseable_and_in_discovery_order(run_cli: Cli) -> None:
     _, stdout, _ = run_cli("corpus", "formats", "--format", "json")
     ids = [record["id"] for record in json.loads(stdout)]
     assert ids == ["bridge", "ferry", "harbour", "wire-1", "wire-2", "listed", "unlisted"]
+
+
+def test_a_manifest_entry_for_a_jsonl_file_fills_in_what_records_leave_out(tmp_path: Path) -> None:
+    (tmp_path / "corpus.yaml").write_text(
+        "documents:\n  - file: feed.jsonl\n    source: Feed Agency\n    published: 2020-01-01\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "feed.jsonl").write_text(
+        '{"id": "own", "source": "Own Desk", "published": "2021-05-05", "text": "The dam opened."}\n'
+        '{"id": "bare", "text": "The dam closed."}\n',
+        encoding="utf-8",
+    )
+    found, problems = read_corpus([tmp_path])
+    assert problems == []
+    own, bare = found
+    assert (own.source, own.published, own.published_source) == ("Own Desk", date(2021, 5, 5), "jsonl")
+    assert (bare.source, bare.published, bare.published_source) == (
+        "Feed Agency",
+        date(2020, 1, 1),
+        "manifest",
+    )

@@ -58,8 +58,8 @@ def read_document(item: SourceItem) -> Document:
         path=item.path,
         format=item.format,
         title=_title(item, body, kept, dateline),
-        source=(item.metadata.source if item.metadata else None) or body.source,
-        url=(item.metadata.url if item.metadata else None) or body.url,
+        source=_pick(item, item.metadata.source if item.metadata else None, body.source),
+        url=_pick(item, item.metadata.url if item.metadata else None, body.url),
         text=text,
         sentences=split_sentences(text),
         offsets=offsets,
@@ -146,11 +146,18 @@ def _add_line(line: _Line, builder: OffsetMapBuilder) -> None:
             start = index
 
 
+def _pick(item: SourceItem, from_manifest: str | None, from_document: str | None) -> str | None:
+    """A manifest entry describes one file and wins over it; for a JSONL file it only fills in what a
+    record leaves out (one entry cannot describe every record)."""
+    if item.format == "jsonl":
+        return from_document or from_manifest
+    return from_manifest or from_document
+
+
 def _title(item: SourceItem, body: Body, kept: list[_KeptLine], dateline: Dateline | None) -> str | None:
-    if item.metadata and item.metadata.title:
-        return item.metadata.title
-    if body.title:
-        return body.title
+    stated = _pick(item, item.metadata.title if item.metadata else None, body.title)
+    if stated:
+        return stated
     if body.markdown:
         return next((line.text for line in kept if line.heading), None)
     if len(kept) < 2 or (dateline is not None and dateline.index == 0):
@@ -164,10 +171,13 @@ def _title(item: SourceItem, body: Body, kept: list[_KeptLine], dateline: Dateli
 def _date(
     item: SourceItem, body: Body, kept: list[_KeptLine], dateline: Dateline | None, document: Document
 ) -> None:
-    if item.metadata and item.metadata.published:
-        document.published = item.metadata.published
+    manifest = item.metadata
+    from_manifest = manifest is not None and manifest.published is not None
+    if from_manifest and (item.format != "jsonl" or body.published is None):
+        assert manifest is not None
+        document.published = manifest.published
         document.published_source = "manifest"
-        document.published_evidence = f"{item.metadata.where}: published: {item.metadata.published}"
+        document.published_evidence = f"{manifest.where}: published: {manifest.published}"
         return
     if body.published is not None:
         document.published = body.published
