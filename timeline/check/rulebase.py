@@ -25,7 +25,7 @@ from pydantic import (
     model_validator,
 )
 
-from timeline.check.dates import parse_duration
+from timeline.check.dates import Interval, parse_duration
 from timeline.check.models import Evidence, Finding, Severity
 from timeline.chronology.models import Event, Timeline, TimelineDocument
 from timeline.events import Catalog
@@ -108,7 +108,7 @@ def evidence(mention: Mention, value: str | None) -> Evidence:
     )
 
 
-def dated_evidence(mention: Mention, interval: object) -> Evidence:
+def dated_evidence(mention: Mention, interval: Interval) -> Evidence:
     """Evidence for a date claim: the days, and the words that gave them ("later in 2026")."""
     words = mention.time_text or (mention.timex.text if mention.timex else None)
     return evidence(mention, f'{interval} ("{words}")' if words else str(interval))

@@ -124,6 +124,11 @@ def _located_errors(located: LocatedYaml, at: YamlPath, raw: Any, exc: Validatio
             expected = [str(option).strip("'") for option in error["ctx"]["expected"].split(" or ")]
             expected = [part.strip("' ") for option in expected for part in option.split(", ")]
             text += suggest(error["input"], expected).replace("; known: ", "; allowed: ")
+        key, _, rest = text.partition(": ")
+        if not path and isinstance(raw, dict) and key in raw:
+            # A check across keys ("attribute: event 'x' has no attribute 'y'") points at the key it names.
+            path, text = (key,), rest
+            name = ".".join(str(part) for part in (*at, key))
         problems.append(located.problem((*at, *path), f"{name}: {text}"))
     return _unique(problems)
 
