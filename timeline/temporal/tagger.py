@@ -465,14 +465,6 @@ def _date_phrase(g: Group) -> str:
     return " ".join(parts)
 
 
-def _month_day(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
-    return _explicit_day(doc, lambda name: "month_day" if name == "rule" else g(name), start, end)
-
-
-def _day_month(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
-    return _explicit_day(doc, lambda name: "day_month" if name == "rule" else g(name), start, end)
-
-
 def _reference_period(doc: _Document, granularity: str) -> tuple[str, int] | None:
     """The last absolute mention if it has this granularity (value, start offset)."""
     ref = doc.reference
@@ -1125,8 +1117,8 @@ _NORMALISERS: dict[str, Callable[[_Document, Group, int, int], Reading | None]] 
     "iso_date": _iso_date,
     "numeric_date": _numeric_date,
     "clock_time": _clock_time,
-    "month_day": _month_day,
-    "day_month": _day_month,
+    "month_day": _explicit_day,
+    "day_month": _explicit_day,
     "quarter": _quarter,
     "year_ago_adjective": _year_ago_adjective,
     "month_period": _month_period,
@@ -1248,9 +1240,12 @@ def _candidates(lex: Lexicon, folded: str) -> Iterator[re.Match[str]]:
     text = folded
     # Heads are ASCII words: re2 scans bytes, with each non-ASCII character one "?" byte so that byte
     # offsets stay character offsets (and re2's per-match offset decoding is skipped).
-    for head in lex.heads.finditer(folded.encode("ascii", "replace")):
+    ascii_text = folded.encode("ascii", "replace")
+    position = 0
+    while (head := lex.heads.search(ascii_text, position)) is not None:
         head_start = head.start()
-        if head_start < cursor or (head_start and text[head_start - 1] in _NOT_BEFORE_A_HEAD):
+        position = head.end()
+        if head_start and text[head_start - 1] in _NOT_BEFORE_A_HEAD:
             continue
         starts = [head_start]
         window_start = max(cursor, tried + 1, head_start - _LOOK_BACK)
@@ -1265,7 +1260,7 @@ def _candidates(lex: Lexicon, folded: str) -> Iterator[re.Match[str]]:
             tried = start
             match = scanner.match(text, start)
             if match is not None and match.end() > head_start:
-                cursor = match.end()
+                cursor = position = match.end()  # the next head search starts after this expression
                 yield match
                 break
 
