@@ -78,6 +78,8 @@ _UNDERSPECIFIED = {
     "decade": "XXX",
     "century": "XX",
 }
+_RANGE_BEFORE = re.compile(r"\d+\s*(?:-|to)\s*$")
+_SAME_CLAUSE = 40  # characters: a clock time this soon after a named day is on that day
 _NEAR = 6  # characters: a tense cue this close (the adjacent word) is about the date itself
 _CONJUNCTION_BEFORE = re.compile(r".*,\s+(?:and|but|while|whereas)\s", re.DOTALL)
 _DISCOURSE_NOW = re.compile(r"\s*,")
@@ -413,6 +415,11 @@ def _clock_time(doc: _Document, g: Group, start: int, end: int) -> Reading | Non
         day = doc.dct + timedelta(days=offset) if doc.dct else None
     else:
         day = doc.dct
+        ref = doc.reference
+        in_view = interval(ref.value) if ref is not None and ref.granularity == "day" else None
+        if ref is not None and in_view is not None and start - ref.start <= _SAME_CLAUSE:
+            day = in_view[0]  # "Hearing set for Thursday, June 11 at 10 a.m.": the day just named
+            anchor = Anchor(kind="timex", ref=str(ref.start))
     if day is None:
         return Reading("TIME", f"XXXX-XX-XX{clock}", mod=mod)
     return Reading("TIME", f"{day.isoformat()}{clock}", mod=mod, anchor=anchor)
@@ -1071,9 +1078,13 @@ def _year(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
         return None  # "two thousand" is a number unless something says it is a year
     if not (1800 <= year <= 2099 or backed):
         return None
-    counted = _YEAR_NOUN_AFTER.match(doc.text, end) or re.match(r"\s*(?:-|to)\s*\d", doc.text[end : end + 6])
-    if counted and not (g("fiscal") or g("pmod")):
-        return None  # "2000 people", "1500 to 2000"
+    if _YEAR_NOUN_AFTER.match(doc.text, end) and not (g("fiscal") or g("pmod")):
+        return None  # "2000 people"
+    if re.match(r"\s*(?:-|to)\s*\d", doc.text[end : end + 6]) and not backed:
+        return None  # "1500 to 2000" counts things; "from 2009 to 2017" is a span of years
+    range_start = _RANGE_BEFORE.search(doc.text, max(0, start - 12), start)
+    if range_start and not (doc.reference and doc.reference.start == range_start.start()):
+        return None  # the end of a range whose start was no year ("1500 to 2000 staff")
     return Reading("DATE", f"{year:04d}", mod=mod, anchor=Anchor(kind="none"))
 
 
