@@ -63,7 +63,7 @@ def read_document(item: SourceItem) -> Document:
         text=text,
         sentences=split_sentences(text),
         offsets=offsets,
-        repairs=sum(line.repaired.repairs for line in lines),
+        repairs=sum(line.repaired.repairs for index, line in enumerate(lines) if index not in dropped),
         boilerplate_lines=len(dropped),
         content_hash=item.content_hash(),
     )
