@@ -176,9 +176,9 @@ def main() -> None:
         profile(corpora[sizes[0]])
         return
 
-    print(
-        f"python {sys.version.split()[0]}, {os.cpu_count()} cores, jobs={args.jobs}, corpora in {workdir}\n"
-    )
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, jobs={args.jobs}, load average {load}")
+    print(f"corpora in {workdir}, {largest.stat().st_size / sizes[-1]:.0f} bytes per article\n")
     curve: dict[int, float] = {}
     for size in sizes:
         cache = workdir / f"cache-{size}"
