@@ -31,6 +31,7 @@ Conventions (documented choices where TimeML leaves room):
 
 from __future__ import annotations
 
+import math
 import re
 import string
 from collections.abc import Callable, Iterator
@@ -78,6 +79,7 @@ _UNDERSPECIFIED = {
     "decade": "XXX",
     "century": "XX",
 }
+_SECONDS = {"hour": 3600, "minute": 60, "second": 1}
 _RANGE_BEFORE = re.compile(r"\d+\s*(?:-|to)\s*$")
 _SAME_CLAUSE = 40  # characters: a clock time this soon after a named day is on that day
 _NEAR = 6  # characters: a tense cue this close (the adjacent word) is about the date itself
@@ -778,6 +780,12 @@ def _set_every(doc: _Document, g: Group, start: int, end: int) -> Reading | None
     if g("part"):
         part = doc.words["day_parts"][(g("part") or "").lower()]
         return Reading("SET", f"XXXX-XX-XXT{part}", positioned=False)
+    if g("season"):
+        return Reading("SET", f"XXXX-{doc.words['seasons'][(g('season') or '').lower()]}", positioned=False)
+    if g("month"):
+        if not _month_is_plausible(doc, g("month") or "", start, standalone=False):
+            return None
+        return Reading("SET", f"XXXX-{_month_number(doc, g('month') or ''):02d}", positioned=False)
     amount = _number(doc.words["number_words"], g("num") or "") if g("num") else 1
     unit = _unit_key(g("unit") or "", doc.words)
     if unit not in doc.words["units"] or amount is None:
@@ -881,6 +889,10 @@ def _duration(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
         return Reading("DURATION", value, mod=mod, positioned=False, end=span_end)  # "a minute later"
     step_unit = "day" if granularity == "time" else granularity
     steps = None if amount is None else round(amount * words["units"][unit].get("count", 1))
+    reach = steps  # how far an anchored span reaches ("the past 24 hours": back to yesterday)
+    if granularity == "time" and amount is not None:  # hours, minutes: counted in whole days
+        seconds = amount * _SECONDS[unit]
+        steps, reach = math.floor(seconds / 86400), math.ceil(seconds / 86400)
     if step_unit in ("decade", "century"):
         step_unit = "year"
     dct = doc.dct
@@ -913,9 +925,9 @@ def _duration(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
                 positioned=False,
                 anchor=Anchor(kind="event", ref=phrase, offset=value, relation=relation),
             )
-    if anchored in ("past", "last", "previous", "preceding", "next", "coming", "following") and dct and steps:
+    if anchored in ("past", "last", "previous", "preceding", "next", "coming", "following") and dct and reach:
         sign = -1 if anchored in ("past", "last", "previous", "preceding") else 1
-        other = shift(dct, sign * steps, step_unit)
+        other = shift(dct, sign * reach, step_unit)
         earliest, latest = (other, dct) if sign < 0 else (dct, other)
         return Reading(
             "DURATION",
