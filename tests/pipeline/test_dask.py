@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from timeline.diagnostics import InputError
-from timeline.pipeline import RunOptions, build
+from timeline.pipeline import RunOptions, build, executors
 
 distributed = pytest.importorskip("distributed")
 
@@ -31,3 +31,19 @@ def test_unreachable_scheduler_is_a_clear_input_error() -> None:
     with pytest.raises(InputError) as error:
         build([ROOT / "corpus"], None, RunOptions(executor="dask", scheduler="tcp://127.0.0.1:9"))
     assert "cannot reach the Dask scheduler tcp://127.0.0.1:9" in str(error.value)
+
+
+def test_dask_without_a_scheduler_address_says_how_to_start_one() -> None:
+    with pytest.raises(InputError) as error:
+        build([ROOT / "corpus"], None, RunOptions(executor="dask"))
+    assert "dask scheduler" in str(error.value) and "--scheduler" in str(error.value)
+
+
+def test_scheduler_without_workers_is_a_clear_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(executors, "WORKER_WAIT_SECONDS", 2)  # instead of a minute
+    with (
+        distributed.LocalCluster(n_workers=0, processes=False) as cluster,
+        pytest.raises(InputError) as error,
+    ):
+        build([ROOT / "corpus"], None, RunOptions(executor="dask", scheduler=cluster.scheduler_address))
+    assert f"no Dask worker joined {cluster.scheduler_address} within 2 s" in str(error.value)

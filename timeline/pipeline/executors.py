@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from timeline.corpus import SourceItem
 from timeline.diagnostics import InputError, InputProblem
@@ -72,7 +72,7 @@ def open_runner(
     executor: str, jobs: int | None, scheduler: str | None, catalog: Catalog
 ) -> Iterator[ChunkRunner]:
     if executor == "dask":
-        with _dask_runner(scheduler, jobs, catalog) as runner:
+        with _dask_runner(scheduler, catalog) as runner:
             yield runner
         return
     workers = jobs or cpu_count()
@@ -107,11 +107,23 @@ def _analyse_chunk_in_worker(items: list[SourceItem]) -> Outcomes:
     return analyse_chunk(items, _worker_catalog)
 
 
+CONNECT_SECONDS = 10
+WORKER_WAIT_SECONDS = 60
+
+
 @contextmanager
-def _dask_runner(scheduler: str | None, jobs: int | None, catalog: Catalog) -> Iterator[ChunkRunner]:
+def _dask_runner(scheduler: str | None, catalog: Catalog) -> Iterator[ChunkRunner]:
+    if scheduler is None:
+        raise InputError(
+            InputProblem(
+                path="--scheduler",
+                message="--executor dask needs the scheduler's address: start one with `dask scheduler`, "
+                "workers with `dask worker tcp://HOST:8786`, then pass --scheduler tcp://HOST:8786",
+            )
+        )
     try:
         # Optional extra, imported only when asked for so the default install stays small.
-        from distributed import Client, LocalCluster
+        from distributed import Client
     except ImportError:
         raise InputError(
             InputProblem(
@@ -119,16 +131,9 @@ def _dask_runner(scheduler: str | None, jobs: int | None, catalog: Catalog) -> I
                 message="the dask executor needs the optional extra: pip install 'timeline[dask]'",
             )
         ) from None
-    cluster: Any = None
     try:
-        if scheduler is None:
-            cluster = LocalCluster(n_workers=jobs or cpu_count(), threads_per_worker=1)
-            client = Client(cluster)
-        else:
-            client = Client(scheduler, timeout="10s")
+        client = Client(scheduler, timeout=f"{CONNECT_SECONDS}s")
     except (OSError, TimeoutError, ValueError) as exc:
-        if cluster is not None:
-            cluster.close()
         raise InputError(
             InputProblem(
                 path="--scheduler",
@@ -137,7 +142,18 @@ def _dask_runner(scheduler: str | None, jobs: int | None, catalog: Catalog) -> I
             )
         ) from None
     try:
-        threads = sum(client.nthreads().values()) or 1
+        try:
+            client.wait_for_workers(1, timeout=WORKER_WAIT_SECONDS)
+        except TimeoutError:
+            raise InputError(
+                InputProblem(
+                    path="--scheduler",
+                    message=f"no Dask worker joined {scheduler} within {WORKER_WAIT_SECONDS} s; start "
+                    f"some with `dask worker {scheduler}`",
+                )
+            ) from None
+        threads = sum(client.nthreads().values())
+        # Sent once to every worker instead of with every chunk.
         shared_catalog = client.scatter(catalog, broadcast=True)
 
         def submit(items: list[SourceItem]) -> Pending:
@@ -146,5 +162,3 @@ def _dask_runner(scheduler: str | None, jobs: int | None, catalog: Catalog) -> I
         yield ChunkRunner(submit, window=4 * threads)
     finally:
         client.close()
-        if cluster is not None:
-            cluster.close()

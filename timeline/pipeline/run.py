@@ -39,7 +39,7 @@ class RunOptions:
     jobs: int | None = None
     cache_dir: Path | None = None
     executor: ExecutorName = "local"
-    scheduler: str | None = None  # Dask scheduler address (tcp://host:8786); None starts a local cluster
+    scheduler: str | None = None  # Dask scheduler address (tcp://host:8786), needed with executor "dask"
     progress: bool = False
 
 
