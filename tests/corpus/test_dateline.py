@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -61,6 +62,19 @@ def test_the_reader_says_why_a_dateline_was_not_used(tmp_path: Path) -> None:
     document = read_document(SourceItem(path=str(path), format="txt"))
     assert document.published is None
     assert document.published_evidence == (
-        'no date in the manifest; the dateline on line 2, "Published on: Feb 30, 2026", '
-        "is not a real calendar date"
+        'no such day: the dateline on line 2, "Published on: Feb 30, 2026", is not a real calendar date, '
+        "and there is no date in the manifest"
     )
+
+
+def test_the_table_gives_the_short_reason(
+    tmp_path: Path, run_cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    (tmp_path / "bad-day.txt").write_text(
+        "Headline\nPublished on: Feb 30, 2026\nThe council met.\n", encoding="utf-8"
+    )
+    (tmp_path / "no-day.txt").write_text("Headline\nThe council met.\n", encoding="utf-8")
+    code, stdout, _ = run_cli("corpus", str(tmp_path))
+    assert code == 0
+    rows = stdout.splitlines()[2:]
+    assert "unknown: no such day" in rows[0] and "unknown: not stated" in rows[1]

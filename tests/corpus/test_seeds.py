@@ -40,7 +40,9 @@ def test_cli_shows_the_five_seeds_only_000_dated(
     assert first["published_evidence"] == 'line 5: "Published on: Jun 06, 2026"'
     for record in others:
         assert record["published"] is None and record["published_source"] is None
-        assert record["published_evidence"].startswith("no date in the manifest")
+        assert record["published_evidence"] == (
+            "not stated: no date in the manifest, and no dateline in the first 10 lines of the text"
+        )
     assert records[2]["source"] == "The Associated Press"
     assert all(record["source"] is None for index, record in enumerate(records) if index != 2)
 

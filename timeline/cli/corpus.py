@@ -12,6 +12,7 @@ from tabulate import tabulate  # plain-text table that lines up in any terminal
 
 from timeline.cli.app import app
 from timeline.corpus import Document, iter_documents
+from timeline.corpus.reader import NOT_STATED
 from timeline.diagnostics import InputProblem
 from timeline.exitcodes import ExitCode
 
@@ -83,7 +84,9 @@ def _cut(text: str | None, width: int) -> str:
 def _published(document: Document) -> str:
     if document.published is not None:
         return f"{document.published.isoformat()} ({document.published_source})"
-    return "unknown: not stated"  # the reader never guesses; the evidence says where it looked
+    # The reader never guesses; the evidence starts with the short reason (the rest is in --format json).
+    reason = (document.published_evidence or NOT_STATED).split(":", 1)[0]
+    return f"unknown: {reason}"
 
 
 def _table(documents: list[Document]) -> str:

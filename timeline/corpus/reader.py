@@ -23,6 +23,9 @@ from timeline.corpus.sentences import split_sentences
 from timeline.corpus.sources import SourceItem, iter_sources
 from timeline.diagnostics import InputError, InputProblem
 
+# Why a publication date is unknown: the first words of `published_evidence` then.
+NOT_STATED = "not stated"
+NO_SUCH_DAY = "no such day"
 # A first line is taken for the title only when it is clearly one: short, and no sentence.
 TITLE_MAX_WORDS = 20
 TITLE_MAX_CHARS = 200
@@ -193,12 +196,13 @@ def _date(
             document.published_evidence = f'line {line_number}: "{dateline.line}"'
             return
         document.published_evidence = (
-            f'no date in the {places}; the dateline on line {line_number}, "{dateline.line}", '
-            "is not a real calendar date"
+            f'{NO_SUCH_DAY}: the dateline on line {line_number}, "{dateline.line}", is not a real '
+            f"calendar date, and there is no date in the {places}"
         )
         return
     document.published_evidence = (
-        f"no date in the {places}, and no dateline in the first {search_lines()} lines of the text"
+        f"{NOT_STATED}: no date in the {places}, and no dateline in the first {search_lines()} lines "
+        "of the text"
     )
 
 
