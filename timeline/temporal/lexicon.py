@@ -42,6 +42,9 @@ class Lexicon:
     lead_words: frozenset[str]  # words an expression may start with before its head word
     future_cue: re.Pattern[str]
     past_cue: re.Pattern[str]
+    preposition_before: re.Pattern[str]  # "in May", "since 1750": the word before makes it a date
+    counted_noun_after: re.Pattern[str]  # "2000 people": the noun after makes it a count
+    rate_before: re.Pattern[str]  # "twice a year", "$5 a year": a rate, i.e. a SET
 
 
 def _read(name: str) -> Any:
@@ -208,4 +211,11 @@ def lexicon() -> Lexicon:
         scanner=scanner,
         future_cue=_cue_pattern(cues["future"]),
         past_cue=_cue_pattern(cues["past"], cues["past_suffix"]),
+        preposition_before=re.compile(
+            r"(?:\b" + _alternation(words["date_prepositions"]) + r"[\s-]+|\bmid-)$", re.IGNORECASE
+        ),
+        counted_noun_after=re.compile(r"\s*" + _alternation(words["counted_nouns"]) + r"\b", re.IGNORECASE),
+        rate_before=re.compile(
+            r"(?:" + _alternation(words["rate_words"]) + r"|\d|%|\$\S*)\s+$", re.IGNORECASE
+        ),
     )

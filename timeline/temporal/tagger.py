@@ -87,19 +87,6 @@ _CONJUNCTION_BEFORE = re.compile(r".*,\s+(?:and|but|while|whereas)\s", re.DOTALL
 _DISCOURSE_NOW = re.compile(r"\s*,")
 _CLAUSE_END = re.compile(r"[.!?;:,\n]|\s(?:and|but|while|whereas)\s")
 _EVENT_END = re.compile(r"[,.;:!?()\"\n]|\s(?:and|but|while|when|because|which|after|before)\s")
-_SET_CONTEXT = re.compile(
-    r"(?:times|twice|once|thrice|\d|million|billion|percent|%|\$\S*)\s+$", re.IGNORECASE
-)
-_PREPOSITION_BEFORE = re.compile(
-    r"(?:\b(?:in|on|since|of|by|until|till|through|from|during|before|after|between|and|to|or|"
-    r"early|late|mid|last|next|this|that|each|every|around|about|for)[\s-]+|\bmid-)$",
-    re.IGNORECASE,
-)
-_YEAR_NOUN_AFTER = re.compile(
-    r"\s*(?:people|persons|men|women|troops|workers|employees|units|cars|tons|feet|meters|miles|shares|jobs|"
-    r"points|votes|homes|members|students|tools|courses|copies|dollars|euros|acres|barrels|deaths)\b",
-    re.IGNORECASE,
-)
 _TIME_PART_CODE = re.compile(r"T(?:MO|AF|EV|NI|MI|DT)$")
 # dateparser parses a found explicit date string; fixed base so results never depend on today.
 _EXPLICIT = DateDataParser(
@@ -326,7 +313,7 @@ def _month_is_plausible(doc: _Document, word: str, start: int, standalone: bool)
     if not standalone:
         return True
     if key in doc.words["ambiguous_months"] or len(key) <= 4:
-        return bool(_PREPOSITION_BEFORE.search(doc.text[max(0, start - 12) : start]))
+        return bool(doc.lex.preposition_before.search(doc.text, max(0, start - 12), start))
     return True
 
 
@@ -850,7 +837,11 @@ def _duration(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
             return None  # "a second time", "a quarter of the vote"
         if unit == "quarter" and re.match(r"\s+of\b", text[span_end : span_end + 4]):
             return None
-        if lowered in ("a", "an") and not relation and _SET_CONTEXT.search(text[max(0, start - 20) : start]):
+        if (
+            lowered in ("a", "an")
+            and not relation
+            and doc.lex.rate_before.search(text, max(0, start - 20), start)
+        ):
             return Reading("SET", _duration_value(1, unit, words), positioned=False)  # "$5 a year"
     # A hyphenated duration is an adjective: "the two-year plan" is tagged without its article.
     first = start
@@ -1084,13 +1075,13 @@ def _year(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     year = _year_number(doc, year_text)
     mod = _position(g("pmod"), doc.words)
     backed = bool(
-        g("fiscal") or g("pmod") or _PREPOSITION_BEFORE.search(doc.text[max(0, start - 12) : start])
+        g("fiscal") or g("pmod") or doc.lex.preposition_before.search(doc.text, max(0, start - 12), start)
     )
     if year_text.lower().startswith("two") and not backed:
         return None  # "two thousand" is a number unless something says it is a year
     if not (1800 <= year <= 2099 or backed):
         return None
-    if _YEAR_NOUN_AFTER.match(doc.text, end) and not (g("fiscal") or g("pmod")):
+    if doc.lex.counted_noun_after.match(doc.text, end) and not (g("fiscal") or g("pmod")):
         return None  # "2000 people"
     if re.match(r"\s*(?:-|to)\s*\d", doc.text[end : end + 6]) and not backed:
         return None  # "1500 to 2000" counts things; "from 2009 to 2017" is a span of years
