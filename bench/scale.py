@@ -82,6 +82,7 @@ def measure(corpus: Path, jobs: int, cache_dir: Path | None, merge_only: bool = 
     figures = json.loads(output.strip().splitlines()[-1])
     figures["wall_s"] = wall
     figures["peak_mb"] = usage.ru_maxrss / 1024  # Linux reports KiB
+    figures["cpu_s"] = usage.ru_utime + usage.ru_stime  # the child and its worker processes
     return figures
 
 
@@ -136,7 +137,8 @@ def report(label: str, size: int, figures: dict[str, float]) -> None:
     per_article_ms = 1000 * figures["wall_s"] / size
     print(
         f"{label:34s} {size:>7d}  wall {figures['wall_s']:7.2f} s  build {figures['build_s']:7.2f} s  "
-        f"check {figures['check_s']:6.2f} s  {size / figures['wall_s']:7.0f} art/s  "
+        f"check {figures['check_s']:6.2f} s  cpu {figures['cpu_s']:7.2f} s  "
+        f"{size / figures['wall_s']:6.0f} art/s  "
         f"{per_article_ms:6.2f} ms/art  peak {figures['peak_mb']:6.0f} MB  "
         f"events {figures['events']:.0f}  problems {figures['problems']:.0f}"
         + (f"  merge alone {figures['merge_s']:.2f} s" if "merge_s" in figures else "")

@@ -19,7 +19,7 @@ from timeline.atomic import write_text_atomic
 from timeline.events.models import DocumentAnalysis
 
 # Bump when what is stored changes shape (e.g. which Document fields are kept), so old entries are ignored.
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "3"
 
 
 @cache
