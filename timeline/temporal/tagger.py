@@ -261,15 +261,16 @@ def _pick_period(
     return min(spans, key=distance)[0]
 
 
+def _direction(doc: _Document, shift_word: str | None) -> str | None:
+    """ "last", "this" or "next" for a shift word of the lexicon ("previous", "this coming" ...)."""
+    if not shift_word:
+        return None
+    steps = int(doc.words["relative_shift"].get(re.sub(r"\s+", " ", shift_word.lower()), 0))
+    return "last" if steps < 0 else "next" if steps > 0 else "this"
+
+
 def _mode(doc: _Document, start: int, end: int, shift_word: str | None) -> str:
-    if shift_word:
-        word = shift_word.lower()
-        if word in ("last", "past", "previous", "prior", "preceding"):
-            return "last"
-        if word in ("next", "coming", "upcoming", "following"):
-            return "next"
-        return "this"
-    return doc.tense(start, end) or "nearest"
+    return _direction(doc, shift_word) or doc.tense(start, end) or "nearest"
 
 
 def _weekday_date(doc: _Document, weekday: int, start: int, end: int, shift_word: str | None) -> date | None:
@@ -277,16 +278,12 @@ def _weekday_date(doc: _Document, weekday: int, start: int, end: int, shift_word
     if dct is None:
         return None
     back = (dct.isoweekday() - weekday) % 7  # days back to the most recent such weekday (0: the DCT)
-    word = (
-        re.sub(r"^this\s+", "", (shift_word or "").lower())
-        if shift_word and " " in shift_word
-        else ((shift_word or "").lower())
-    )
-    if word in ("last", "past"):
+    direction = _direction(doc, shift_word)
+    if direction == "last":
         return dct - timedelta(days=back or 7)
-    if word in ("next", "coming"):
+    if direction == "next":
         return dct + timedelta(days=(weekday - dct.isoweekday()) % 7 or 7)
-    if word == "this":
+    if direction == "this":
         return dct + timedelta(days=weekday - dct.isoweekday())
     if back == 0:
         return dct
