@@ -552,7 +552,9 @@ def _quarter(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
 
 def _year_ago_adjective(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     ref = doc.reference
-    if ref is not None and ref.granularity in ("quarter", "month", "year", "half"):
+    # The period in view is the one being compared when it is part of a year (a quarter, a month);
+    # a whole year in view is often an older one, and the comparison is with the DCT's year.
+    if ref is not None and ref.granularity in ("quarter", "month", "half"):
         first = interval(ref.value)
         if first is not None:
             value = period_value(ref.granularity, shift(first[0], -1, "year"))
@@ -656,7 +658,30 @@ def _earlier_later(doc: _Document, g: Group, start: int, end: int) -> Reading | 
         anchor = Anchor(kind="none")
     else:
         unit = (g("unit") or "").lower()
-        steps = {"next": 1, "last": -1}.get((g("shift") or "").lower(), 0)
+        shift_word = (g("shift") or "").lower()
+        ref = doc.reference
+        in_view = interval(ref.value) if ref is not None else None
+        if (
+            shift_word == "that"
+            and ref is not None
+            and in_view is not None
+            and _finer_or_equal(ref.granularity, unit)
+        ):
+            # "later that year": the year of the date in view, from that date on
+            value = period_value(unit, in_view[0])
+            whole = interval(value)
+            if whole is None:
+                return None
+            first, last = (whole[0], in_view[1]) if direction == "earlier" else (in_view[0], whole[1])
+            return Reading(
+                "DATE",
+                value,
+                earliest=first,
+                latest=last,
+                granularity=whole[2],
+                anchor=Anchor(kind="timex", ref=str(ref.start)),
+            )
+        steps = {"next": 1, "last": -1}.get(shift_word, 0)
         shifted = _shifted_period(doc, unit, steps)
         if shifted is None:
             return Reading("DATE", _UNDERSPECIFIED[unit], positioned=False)
