@@ -598,8 +598,14 @@ def _season(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     code = str(doc.words["seasons"][season_word.lower()])
     if not (g("shift") or g("year") or g("pmod") or g("the")):
         return None
-    if g("the") and not (g("shift") or g("year")) and re.match(r"\s+of\b", doc.text[end : end + 4]):
-        return None  # "the fall of the Berlin Wall"
+    # "the fall" alone is a season only after a preposition ("in the fall", "during the summer"),
+    # not in "the fall in prices" or "the fall of the Berlin Wall".
+    bare = g("the") and not (g("shift") or g("year") or g("pmod"))
+    if bare and (
+        re.match(r"\s+of\b", doc.text[end : end + 4])
+        or not doc.lex.preposition_before.search(doc.text, max(0, start - 12), start)
+    ):
+        return None
     mod = _position(g("pmod"), doc.words)
     if g("year"):
         return Reading(
