@@ -6,6 +6,7 @@ of chunks in flight, so memory stays flat however long the corpus stream is.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import signal
@@ -79,9 +80,12 @@ def open_runner(
     if workers == 1:
         yield ChunkRunner(lambda items: _Done(analyse_chunk(items, catalog)), window=1)
         return
-    # fork where there is one: workers inherit the imported stages instead of importing them again.
+    # fork where there is one: workers inherit the imported stages and, once warmed up here, the word
+    # lists and models the stages load on first use, instead of each loading its own copy.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    if context.get_start_method() == "fork":
+        analyse_chunk([WARM_UP], catalog)
     pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(catalog,)
     )
@@ -91,6 +95,22 @@ def open_runner(
         # On Ctrl-C too: queued chunks are dropped, running ones finish (workers ignore SIGINT) and exit.
         pool.shutdown(wait=True, cancel_futures=True)
 
+
+# A small article that makes every stage load what it loads lazily (the tagger's and the event extractor's
+# language data), read from this line rather than from a file.
+WARM_UP = SourceItem(
+    path="<warm-up>",
+    format="jsonl",
+    line_text=json.dumps(
+        {
+            "id": "warm-up",
+            "published": "2026-06-06",
+            "text": "Published on: Jun 06, 2026\n\nThe council voted on June 4, 2026 to close the ward. "
+            "It said the ward would reopen two weeks later.",
+        }
+    ),
+    line_number=1,
+)
 
 _worker_catalog: Catalog | None = None
 
