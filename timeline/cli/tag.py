@@ -133,8 +133,13 @@ def tag_command(
 ) -> None:
     """Find time expressions and normalise them (TIMEX3 values plus an earliest/latest interval).
 
+    JSONL in, JSONL out ({"id", "timexes": [...]}, character offsets into "text"); a bad line is
+    reported with its line number, the others are still tagged, and the exit code is then 2.
+
+    \b
     Examples:
       timeline tag docs.jsonl > tagged.jsonl
+      cat docs.jsonl | timeline tag -
       timeline tag article.txt --dct 2026-06-06
       timeline tag article.txt --dct 2026-06-06 --format timeml -o article.tml
     """
@@ -152,8 +157,11 @@ def tag_command(
     path = Path(source)
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        typer.echo(f"{source}: cannot read as UTF-8 text ({exc.__class__.__name__}: {exc})", err=True)
+    except OSError as exc:
+        typer.echo(f"{source}: cannot read ({exc.strerror})", err=True)
+        raise typer.Exit(ExitCode.INPUT_ERROR) from None
+    except UnicodeDecodeError as exc:
+        typer.echo(f"{source}: not UTF-8 text (byte {exc.start}); convert it to UTF-8", err=True)
         raise typer.Exit(ExitCode.INPUT_ERROR) from None
     timexes = tag(text, default_dct)
     chosen = output_format or OutputFormat.table

@@ -1243,6 +1243,9 @@ def _to_timex(doc: _Document, start: int, end: int, reading: Reading) -> Timex:
             granularity = granularity or period[2]
     if granularity is None and reading.type == "DURATION":
         granularity = "unknown"
+    anchor = reading.anchor
+    if anchor is None and reading.type in ("DATE", "TIME") and "X" in reading.value:
+        anchor = Anchor(kind="dct")  # undated document: relative to a DCT still to be found
     if _TIME_PART_CODE.search(reading.value) or "T" in reading.value[10:11]:
         granularity = "time" if earliest else granularity
     return Timex(
@@ -1255,7 +1258,7 @@ def _to_timex(doc: _Document, start: int, end: int, reading: Reading) -> Timex:
         earliest=earliest.isoformat() if earliest else None,
         latest=latest.isoformat() if latest else None,
         granularity=granularity or "unknown",
-        anchor=reading.anchor,
+        anchor=anchor,
         weekday_mismatch=reading.weekday_mismatch,
     )
 
