@@ -99,3 +99,11 @@ def test_bad_dct_option_is_one_clear_line(tmp_path: Path) -> None:
     result = RUNNER.invoke(app, ["tag", str(article), "--dct", "06/06/2026"])
     assert result.exit_code == 2
     assert result.stderr.strip().startswith("--dct:")
+
+
+def test_unreadable_text_file_is_one_clear_line(tmp_path: Path) -> None:
+    article = tmp_path / "latin1.txt"
+    article.write_bytes("Caf\xe9 opened on Friday".encode("latin-1"))
+    result = RUNNER.invoke(app, ["tag", str(article), "--dct", "2026-06-06"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"{article}: not UTF-8 text (byte 3); convert it to UTF-8"
