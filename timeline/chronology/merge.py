@@ -225,8 +225,14 @@ def _statement_events(state: _State) -> list[Event]:
             i = parent[i]
         return i
 
+    # the same words about the same days: one event, whatever the number (linear, needs no comparison)
+    identical: dict[tuple[Interval, str], int] = {}
+    for i in statements:
+        parent[i] = identical.setdefault((state.intervals[i], state.mentions[i].title.lower()), i)
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in statements:
+        if parent[i] != i:
+            continue
         month = state.intervals[i][0].strftime("%Y-%m")
         for word in {w.lower() for w in _CONTENT_WORD.findall(state.mentions[i].title)}:
             blocks[(month, word)].append(i)

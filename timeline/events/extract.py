@@ -8,10 +8,13 @@ claimed become open statements, so a corpus gets a useful chronology with no cat
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 
 from lemminflect import getAllLemmas  # lemmas per part of speech: "signed" is a form of VERB "sign"
 
@@ -24,6 +27,8 @@ from timeline.events.phrases import PhraseSet, Span, Token, tokenize
 from timeline.temporal.models import Timex
 
 ANCHOR_GAP = 12  # characters between "one day before" and the event it names
+QUOTE_CHARS = 600  # a longer sentence is quoted around the mention (a run-on "sentence" can be megabytes)
+NEIGHBOURS = 4  # time expressions tried on each side of a trigger (sorted by start, ends can vary)
 _FALLBACK_SENTENCE = re.compile(r"[^\n]*?(?:[.!?](?=\s)|\n|$)")
 
 
@@ -69,6 +74,20 @@ class SentenceView:
     context: list[tuple[str, list[Token], int]]  # where participants may be named: (text, tokens, offset)
 
 
+@dataclass
+class SentenceIndex:
+    """Per-sentence lookups, so the work per trigger or time expression does not grow with the sentence."""
+
+    view: SentenceView
+    clauses: Clauses
+    clause_of_token: list[int]
+    tokens_by_clause: dict[int, list[int]]  # clause -> token indices
+    verbs_by_clause: dict[int, list[int]]  # clause -> indices of finite-verb tokens
+    token_starts: list[int]
+    timexes_by_clause: dict[int, list[Timex]]
+    role_spans: dict[tuple[str, str], list[tuple[Span, bool]]] = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class Candidate:
     compiled: CompiledEvent
@@ -79,17 +98,20 @@ class Candidate:
 def extract_mentions(document: Document, timexes: list[Timex], catalog: Catalog) -> list[Mention]:
     """Every catalog mention and open statement in `document`, in text order."""
     compiled = _compile(catalog)
-    dating = [timex for timex in timexes if _can_date(timex)]
+    dating = sorted((timex for timex in timexes if _can_date(timex)), key=lambda timex: timex.start)
+    dating_starts = [timex.start for timex in dating]
     mentions: list[Mention] = []
     previous: SentenceView | None = None
     for sentence in _sentences(document):
         view = _view(document.text, sentence, previous)
         previous = view
-        clauses = Clauses(view.text, view.start)
-        in_sentence = [timex for timex in dating if view.start <= timex.start < view.end]
-        found, claimed, accepted = _catalog_mentions(document, view, clauses, in_sentence, compiled)
+        in_sentence = dating[
+            bisect.bisect_left(dating_starts, view.start) : bisect.bisect_left(dating_starts, view.end)
+        ]
+        index = _index(view, in_sentence)
+        found, claimed, accepted = _catalog_mentions(document, index, compiled)
         mentions.extend(found)
-        mentions.extend(_open_statements(document, view, clauses, in_sentence, claimed, accepted))
+        mentions.extend(_open_statements(document, index, in_sentence, claimed, accepted))
     return sorted(mentions, key=lambda mention: (mention.start, mention.event_type or "", mention.title))
 
 
@@ -104,8 +126,9 @@ def _reach(timex: Timex, view: SentenceView) -> Span:
     """The expression's span, extended over the event it is anchored to ("one day before <event>")."""
     if timex.anchor is None or timex.anchor.kind != "event" or not timex.anchor.ref:
         return Span(timex.start, timex.end)
-    found = view.text.find(timex.anchor.ref, timex.end - view.start)
-    if found == -1 or found - (timex.end - view.start) > ANCHOR_GAP:
+    after = timex.end - view.start
+    found = view.text.find(timex.anchor.ref, after, after + ANCHOR_GAP + len(timex.anchor.ref))
+    if found == -1:
         return Span(timex.start, timex.end)
     return Span(timex.start, view.start + found + len(timex.anchor.ref))
 
@@ -132,20 +155,40 @@ def _view(text: str, sentence: Sentence, previous: SentenceView | None) -> Sente
     return SentenceView(start, end, body, tokens, context)
 
 
+def _index(view: SentenceView, timexes: list[Timex]) -> SentenceIndex:
+    clauses = Clauses(view.text, view.start)
+    clause_of_token = [clauses.clause_at(token.start) for token in view.tokens]
+    tokens_by_clause: dict[int, list[int]] = defaultdict(list)
+    verbs_by_clause: dict[int, list[int]] = defaultdict(list)
+    for position, (token, clause) in enumerate(zip(view.tokens, clause_of_token, strict=True)):
+        tokens_by_clause[clause].append(position)
+        if _is_finite_verb(token.text):
+            verbs_by_clause[clause].append(position)
+    timexes_by_clause: dict[int, list[Timex]] = defaultdict(list)
+    for timex in timexes:
+        timexes_by_clause[clauses.clause_at(timex.start)].append(timex)
+    return SentenceIndex(
+        view=view,
+        clauses=clauses,
+        clause_of_token=clause_of_token,
+        tokens_by_clause=tokens_by_clause,
+        verbs_by_clause=verbs_by_clause,
+        token_starts=[token.start for token in view.tokens],
+        timexes_by_clause=timexes_by_clause,
+    )
+
+
 def _catalog_mentions(
-    document: Document,
-    view: SentenceView,
-    clauses: Clauses,
-    timexes: list[Timex],
-    compiled: Sequence[CompiledEvent],
+    document: Document, index: SentenceIndex, compiled: Sequence[CompiledEvent]
 ) -> tuple[list[Mention], set[int], list[Candidate]]:
     """The sentence's catalog mentions, the start offsets of the time expressions they claimed, and the
-    accepted trigger matches."""
+    accepted trigger matches (sorted by start)."""
+    view = index.view
     candidates = [
         candidate
         for event in compiled
         for trigger in event.triggers.find(view.text, view.tokens, view.start)
-        if (candidate := _candidate(event, trigger, view)) is not None
+        if (candidate := _candidate(event, trigger, index)) is not None
     ]
     # Two events matching the same words: the longer trigger wins, then the nearer required participant.
     candidates.sort(
@@ -156,13 +199,15 @@ def _catalog_mentions(
             c.compiled.event.id,
         )
     )
-    accepted: list[Candidate] = []
+    accepted: list[Candidate] = []  # kept sorted by start; accepted triggers never overlap
     for candidate in candidates:
-        if not any(_overlap(candidate.trigger, other.trigger) for other in accepted):
-            accepted.append(candidate)
-    links = {id(candidate): _time_link(candidate, accepted, clauses, timexes, view) for candidate in accepted}
+        position = bisect.bisect_left(accepted, candidate.trigger.start, key=_trigger_start)
+        neighbours = accepted[max(position - 1, 0) : position + 1]
+        if not any(_overlap(candidate.trigger, other.trigger) for other in neighbours):
+            accepted.insert(position, candidate)
+    links = {id(candidate): _time_link(candidate, accepted, index) for candidate in accepted}
     best: dict[str, Candidate] = {}
-    for candidate in sorted(accepted, key=lambda c: c.trigger.start):
+    for candidate in accepted:
         event_id = candidate.compiled.event.id
         # one mention per event per sentence: the first dated trigger, else the first trigger
         if event_id not in best or (links[id(best[event_id])] is None and links[id(candidate)] is not None):
@@ -173,22 +218,33 @@ def _catalog_mentions(
         link = links[id(candidate)]
         if link is not None:
             claimed.add(link[0].start)
-        mentions.append(_catalog_mention(document, view, candidate, link, accepted))
+        mentions.append(_catalog_mention(document, index, candidate, link, accepted))
     return mentions, claimed, accepted
 
 
-def _candidate(event: CompiledEvent, trigger: Span, view: SentenceView) -> Candidate | None:
+def _trigger_start(candidate: Candidate) -> int:
+    return candidate.trigger.start
+
+
+def _timex_start(timex: Timex) -> int:
+    return timex.start
+
+
+def _candidate(event: CompiledEvent, trigger: Span, index: SentenceIndex) -> Candidate | None:
     distance = 0
     for role in event.event.require:
-        spans = [
-            (span, offset == view.start)
-            for text, tokens, offset in view.context
-            for span in event.roles[role].find(text, tokens, offset)
-        ]
+        key = (event.event.id, role)
+        if key not in index.role_spans:
+            index.role_spans[key] = [
+                (span, offset == index.view.start)
+                for text, tokens, offset in index.view.context
+                for span in event.roles[role].find(text, tokens, offset)
+            ]
+        spans = index.role_spans[key]
         if not spans:
             return None
         # a participant named in the sentence itself is nearer than one in the previous sentence
-        distance += min(_gap(span, trigger) if here else len(view.text) for span, here in spans)
+        distance += min(_gap(span, trigger) if here else len(index.view.text) for span, here in spans)
     return Candidate(event, trigger, distance)
 
 
@@ -205,36 +261,48 @@ def _gap(a: Span | Timex, b: Span | Timex) -> int:
 
 
 def _time_link(
-    candidate: Candidate,
-    accepted: list[Candidate],
-    clauses: Clauses,
-    timexes: list[Timex],
-    view: SentenceView,
+    candidate: Candidate, accepted: list[Candidate], index: SentenceIndex
 ) -> tuple[Timex, str] | None:
     """The nearest time expression in the trigger's clause, unless another event's trigger is nearer to it."""
     trigger = candidate.trigger
-    clause = clauses.clause_at(trigger.start)
-    options = [
-        timex
-        for timex in timexes
-        if clauses.clause_at(timex.start) == clause and not _inside(trigger, _reach(timex, view))
-    ]
+    clause = index.clauses.clause_at(trigger.start)
+    in_clause = index.timexes_by_clause.get(clause, [])
+    position = bisect.bisect_left(in_clause, trigger.start, key=_timex_start)
+    nearby = in_clause[max(position - NEIGHBOURS, 0) : position + NEIGHBOURS]
+    options = [timex for timex in nearby if not _inside(trigger, _reach(timex, index.view))]
     if not options:
         return None
     timex = min(options, key=lambda t: (_gap(t, trigger), t.start))
     distance = _gap(timex, trigger)
-    rivals = [
-        other
-        for other in accepted
-        if other.compiled.event.id != candidate.compiled.event.id
-        and clauses.clause_at(other.trigger.start) == clause
-        and _gap(timex, other.trigger) < distance
-        and not _inside(other.trigger, _reach(timex, view))  # the event the expression is anchored to
-    ]
-    if rivals:
+    if _has_rival(candidate, timex, distance, accepted, index):
         return None
     side = "after" if timex.start >= trigger.end else "before"
     return timex, f"nearest time expression in the same clause, {distance} characters {side} the trigger"
+
+
+def _has_rival(
+    candidate: Candidate, timex: Timex, distance: int, accepted: list[Candidate], index: SentenceIndex
+) -> bool:
+    """Another event's trigger in the same clause is nearer to the time expression than this one."""
+    reach = _reach(timex, index.view)
+    clause = index.clauses.clause_at(candidate.trigger.start)
+    position = bisect.bisect_left(accepted, timex.start, key=_trigger_start)
+    # accepted triggers do not overlap, so gaps only grow walking away from the expression
+    for step in (-1, 1):
+        at = position - 1 if step < 0 else position
+        while 0 <= at < len(accepted):
+            other = accepted[at]
+            if _gap(timex, other.trigger) >= distance:
+                break
+            rival = (
+                other.compiled.event.id != candidate.compiled.event.id
+                and index.clauses.clause_at(other.trigger.start) == clause
+                and not _inside(other.trigger, reach)  # the event the expression is anchored to
+            )
+            if rival:
+                return True
+            at += step
+    return False
 
 
 def _anchor_event(timex: Timex | None, accepted: list[Candidate], view: SentenceView) -> str | None:
@@ -242,18 +310,24 @@ def _anchor_event(timex: Timex | None, accepted: list[Candidate], view: Sentence
     if timex is None or timex.anchor is None or timex.anchor.kind != "event":
         return None
     reach = _reach(timex, view)
-    inside = [c for c in accepted if _inside(c.trigger, reach)]
-    return min(inside, key=lambda c: c.trigger.start).compiled.event.id if inside else None
+    first = bisect.bisect_left(accepted, reach.start, key=_trigger_start)
+    for candidate in accepted[first:]:
+        if candidate.trigger.start >= reach.end:
+            break
+        if _inside(candidate.trigger, reach):
+            return candidate.compiled.event.id
+    return None
 
 
 def _catalog_mention(
     document: Document,
-    view: SentenceView,
+    index: SentenceIndex,
     candidate: Candidate,
     link: tuple[Timex, str] | None,
     accepted: list[Candidate],
 ) -> Mention:
     compiled = candidate.compiled
+    view = index.view
     participants = sorted(
         {
             aliases[0]
@@ -277,6 +351,7 @@ def _catalog_mention(
     return _mention(
         document,
         view,
+        candidate.trigger,
         timex,
         event_type=compiled.event.id,
         title=compiled.event.title,
@@ -288,18 +363,31 @@ def _catalog_mention(
     )
 
 
-def _mention(document: Document, view: SentenceView, timex: Timex | None, **fields: object) -> Mention:
-    """A mention quoting its whole sentence, located in the original file."""
-    line, column = document.locate(view.start)
+def _mention(
+    document: Document, view: SentenceView, focus: Span, timex: Timex | None, **fields: object
+) -> Mention:
+    """A mention quoting its sentence (or, for a very long one, the part around it), located in the file."""
+    start, end = view.start, view.end
+    if end - start > QUOTE_CHARS:
+        covered = Span(min(focus.start, timex.start), max(focus.end, timex.end)) if timex else focus
+        margin = max((QUOTE_CHARS - (covered.end - covered.start)) // 2, 0)
+        start = max(view.start, covered.start - margin)
+        end = min(view.end, covered.end + margin)
+        # whole words at the edges
+        while start > view.start and document.text[start - 1].isalnum():
+            start -= 1
+        while end < view.end and document.text[end].isalnum():
+            end += 1
+    line, column = document.locate(start)
     return Mention.model_validate(
         {
             "doc": document.id,
             "path": document.path,
             "line": line,
             "column": column,
-            "start": view.start,
-            "end": view.end,
-            "quote": view.text,
+            "start": start,
+            "end": end,
+            "quote": document.text[start:end],
             "timex": timex,
             "time_text": timex.text if timex is not None else None,
             "earliest": timex.earliest if timex is not None else None,
@@ -311,13 +399,13 @@ def _mention(document: Document, view: SentenceView, timex: Timex | None, **fiel
 
 def _open_statements(
     document: Document,
-    view: SentenceView,
-    clauses: Clauses,
+    index: SentenceIndex,
     timexes: list[Timex],
     claimed: set[int],
     accepted: list[Candidate],
 ) -> list[Mention]:
     statements = []
+    view = index.view
     for timex in timexes:
         if timex.start in claimed:
             continue
@@ -325,21 +413,22 @@ def _open_statements(
         resolvable_later = anchored or (document.published is None and "X" in timex.value)
         if timex.earliest is None and not resolvable_later:
             continue  # no position in time now, and no anchor or publication window could give it one
-        clause = clauses.clause_at(timex.start)
+        clause = index.clauses.clause_at(timex.start)
         reach = _reach(timex, view)
-        words = [
-            token
-            for index, token in enumerate(view.tokens)
-            if clauses.clause_at(token.start) == clause
-            and not (reach.start <= token.start < reach.end)
-            and not _introduces(view.tokens[index + 1 :], token, reach)
-        ]
-        if not _is_statement(words):
+        positions = index.tokens_by_clause[clause]
+        # the clause's words split around the expression (and the "on" of "on Tuesday")
+        cut = bisect.bisect_left(positions, bisect.bisect_left(index.token_starts, reach.start))
+        resume = bisect.bisect_left(positions, bisect.bisect_left(index.token_starts, reach.end))
+        if cut > 0 and view.tokens[positions[cut - 1]].text.lower() in cues().time_prepositions:
+            cut -= 1
+        if not _has_verb_outside(index.verbs_by_clause.get(clause, []), positions, cut, resume):
             continue
+        words = (view.tokens[positions[k]] for k in _skip_range(len(positions), cut, resume))
         statements.append(
             _mention(
                 document,
                 view,
+                Span(timex.start, timex.end),
                 timex,
                 title=_summary(view, words),
                 anchor_event=_anchor_event(timex, accepted, view),
@@ -349,32 +438,41 @@ def _open_statements(
     return statements
 
 
-def _introduces(following: list[Token], token: Token, reach: Span) -> bool:
-    """ "on" in "on Tuesday": a preposition right before the time expression."""
-    next_start = following[0].start if following else None
-    return next_start == reach.start and token.text.lower() in cues().time_prepositions
+def _skip_range(length: int, cut: int, resume: int) -> Iterator[int]:
+    yield from range(cut)
+    yield from range(resume, length)
 
 
-def _is_statement(words: list[Token]) -> bool:
-    """Has a finite verb: an inflected verb form in lowercase ("said", "signed", "plans") or an auxiliary."""
-    auxiliaries = cues().auxiliaries
-    return any(
-        token.text in auxiliaries or (token.text.islower() and _is_inflected_verb(token.text))
-        for token in words
-    )
+def _has_verb_outside(verbs: list[int], positions: list[int], cut: int, resume: int) -> bool:
+    """Has the clause a finite verb outside the removed time expression (token positions [cut, resume))?"""
+    if not verbs:
+        return False
+    low = positions[cut] if cut < len(positions) else None
+    high = positions[resume] if resume < len(positions) else None
+    before = low is None or verbs[0] < low
+    after = high is not None and verbs[-1] >= high
+    return before or after
 
 
 @cache
-def _is_inflected_verb(word: str) -> bool:
-    return any(lemma != word for lemma in getAllLemmas(word).get("VERB", ()))
+def _is_finite_verb(word: str) -> bool:
+    """An inflected verb form in lowercase ("said", "signed", "plans") or an auxiliary."""
+    if word in cues().auxiliaries:
+        return True
+    return word.islower() and any(lemma != word for lemma in getAllLemmas(word).get("VERB", ()))
 
 
-def _summary(view: SentenceView, words: list[Token]) -> str:
+def _summary(view: SentenceView, words: Iterator[Token]) -> str:
     """The clause's first words without its time expression, keeping "Anthropic's" and "U.S." whole."""
     language = cues()
-    while words and words[0].text.lower() in language.summary_drop_leading:
-        words = words[1:]
-    kept = words[: language.summary_words]
+    remaining = iter(words)
+    first = next(remaining, None)
+    while first is not None and first.text.lower() in language.summary_drop_leading:
+        first = next(remaining, None)
+    if first is None:
+        return ""
+    kept = [first, *islice(remaining, language.summary_words - 1)]
+    more = next(remaining, None) is not None
     parts: list[str] = []
     for before, token in zip([None, *kept], kept, strict=False):
         if before is not None:
@@ -382,4 +480,4 @@ def _summary(view: SentenceView, words: list[Token]) -> str:
             # adjacent words keep their own punctuation; across a removed time expression, one space
             parts.append(between if (len(between) <= 2 and not between.isspace()) or between == " " else " ")
         parts.append(token.text)
-    return "".join(parts) + (" …" if len(words) > len(kept) else "")
+    return "".join(parts) + (" …" if more else "")
