@@ -10,6 +10,7 @@ shared event. Days are never invented: evidence whose window is open-ended is no
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -60,23 +61,32 @@ def resolve_in(mention: Mention, dct: date) -> Interval | None:
 def consistent_days(mention: Mention, event: Interval) -> Interval | None:
     """The publication days from which the mention's expression overlaps the event's interval.
 
-    None when there are none, or when the run of such days reaches the edge of the search (then the
+    Written on a later day, a relative expression points later, so the first day it reaches the event
+    and the last day before it has passed it are found by bisection (a few `tag` calls, not one per
+    day). None when no day fits, or when the fitting days reach the edge of the search (then the
     expression, e.g. "earlier this year", does not bound the publication day on that side).
     """
     first = event[0] - timedelta(days=SEARCH_DAYS)
-    last = event[1] + timedelta(days=SEARCH_DAYS)
-    found: list[date] = []
-    day = first
-    while day <= last:
-        resolved = resolve_in(mention, day)
-        if resolved is not None and intersect([resolved, event]) is not None:
-            found.append(day)
-        elif found:
-            break  # the run of consistent days is over
-        day += timedelta(days=1)
-    if not found or found[0] == first or found[-1] == last:
+    days = (event[1] - event[0]).days + 2 * SEARCH_DAYS + 1
+
+    def reaches(offset: int) -> bool:
+        resolved = resolve_in(mention, first + timedelta(days=offset))
+        return resolved is not None and resolved[1] >= event[0]
+
+    def has_passed(offset: int) -> bool:
+        resolved = resolve_in(mention, first + timedelta(days=offset))
+        return resolved is None or resolved[0] > event[1]
+
+    start = bisect.bisect_left(range(days), True, key=reaches)
+    end = bisect.bisect_left(range(days), True, key=has_passed) - 1
+    if start == 0 or end == days - 1 or start > end:
         return None
-    return found[0], found[-1]
+    window = (first + timedelta(days=start), first + timedelta(days=end))
+    for day in window:  # the bisection assumed the expression moves with the day; check it did
+        resolved = resolve_in(mention, day)
+        if resolved is None or intersect([resolved, event]) is None:
+            return None
+    return window
 
 
 def infer_window(
