@@ -17,7 +17,7 @@ from timeline.export.labels import date_label, is_settled, short_quote
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~&$@!])")
 # GFM turns bare URLs into links: break the patterns it looks for.
 _AUTOLINK = re.compile(r"(?i)(://|www\.)")
-_MERMAID_UNSAFE = re.compile(r"[^\w ,.'()/?-]")
+_MERMAID_UNSAFE = re.compile(r"[^\w ,.'()/?–-]")
 SOURCES_PER_EVENT = 4
 
 
