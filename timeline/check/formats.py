@@ -7,8 +7,8 @@ from itertools import groupby
 from typing import Any, Literal
 from urllib.parse import quote as url_quote
 
-import click  # typer's styling layer: colours only when writing to a terminal
 from pydantic_core import to_json
+from rich.style import Style  # ANSI colour for terminals; the core stays free of CLI libraries
 from tabulate import tabulate  # plain-text tables that read well in a terminal and in CI logs
 
 from timeline import __version__
@@ -51,7 +51,7 @@ def to_text(report: Report, colour: bool) -> str:
     for (rule, severity), group in groupby(report.findings, key=lambda f: (f.rule, f.severity)):
         findings = list(group)
         heading = f"{severity.upper()} {rule} ({len(findings)})"
-        lines.append(click.style(heading, fg=COLOUR[severity], bold=True) if colour else heading)
+        lines.append(Style(color=COLOUR[severity], bold=True).render(heading) if colour else heading)
         for finding in findings:
             lines.append(f"  {finding.message}")
             if finding.evidence:
