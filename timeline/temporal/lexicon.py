@@ -42,6 +42,10 @@ class Lexicon:
     lead_words: frozenset[str]  # words an expression may start with before its head word
     future_cue: re.Pattern[str]
     past_cue: re.Pattern[str]
+    # The words right before a date that outweigh the clause's tense: a deadline ("by May") is read
+    # as the nearest such date, "since March" looks back.
+    deadline_before: re.Pattern[str]
+    past_before: re.Pattern[str]
     preposition_before: re.Pattern[str]  # "in May", "since 1750": the word before makes it a date
     counted_noun_after: re.Pattern[str]  # "2000 people": the noun after makes it a count
     rate_before: re.Pattern[str]  # "twice a year", "$5 a year": a rate, i.e. a SET
@@ -211,6 +215,8 @@ def lexicon() -> Lexicon:
         scanner=scanner,
         future_cue=_cue_pattern(cues["future"]),
         past_cue=_cue_pattern(cues["past"], cues["past_suffix"]),
+        deadline_before=re.compile(r"\b" + _alternation(cues["deadline_before"]) + r"\s+$", re.IGNORECASE),
+        past_before=re.compile(r"\b" + _alternation(cues["past_before"]) + r"\s+(?:the\s+)?$", re.IGNORECASE),
         preposition_before=re.compile(
             r"(?:\b" + _alternation(words["date_prepositions"]) + r"[\s-]+|\bmid-)$", re.IGNORECASE
         ),

@@ -40,6 +40,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
+from lemminflect import getAllInflections, getAllLemmas  # verb morphology: "brought" is the past of "bring"
 
 from timeline.temporal.calendar import (
     SEASON_START_MONTH,
@@ -142,7 +143,16 @@ class _Document:
 
     def tense(self, start: int, end: int, within: int = 200) -> str | None:
         """'past' or 'future' from the cue word nearest to the span within its clause (and at most
-        `within` characters away), or None."""
+        `within` characters away), 'nearest' for a deadline reported in the past, or None."""
+        text = self.text
+        if self.lex.past_before.search(text, max(0, start - 24), start):
+            return "past"
+        if self.lex.deadline_before.search(text, max(0, start - 24), start):
+            # A deadline lies ahead in a future clause; reported in the past it may have passed.
+            return "future" if self._clause_tense(start, end, within) == "future" else "nearest"
+        return self._clause_tense(start, end, within)
+
+    def _clause_tense(self, start: int, end: int, within: int) -> str | None:
         text = self.text
         left = text[max(0, start - 100) : start]
         cut = max(left.rfind(c) for c in ".!?;\n")
@@ -166,7 +176,38 @@ class _Document:
                 distance = 2 * after.start() + 1  # the words before a time expression say more about it
                 if best is None or distance < best[0]:
                     best = (distance, kind)
+        # Irregular past forms ("brought", "met", "rose") are too many to list: ask the morphology.
+        before: str | None = None
+        for m in _WORD_TOKEN.finditer(left):
+            distance = len(left) - m.end()
+            if (best is None or distance < best[0]) and _irregular_past(before, m.group()):
+                best = (distance, "past")
+            before = m.group()
+        m = _WORD_TOKEN.search(right)
+        if m is not None and _irregular_past(None, m.group()):
+            distance = 2 * m.start() + 1
+            if best is None or distance < best[0]:
+                best = (distance, "past")
         return best[1] if best and best[0] <= within else None
+
+
+_WORD_TOKEN = re.compile(r"[\w']+")
+# After a form of "be" a participle is passive, not past ("will be paid", "is heard").
+_PASSIVE_AUXILIARIES = frozenset(("be", "is", "are", "being", "been"))
+
+
+@lru_cache(maxsize=4096)
+def _irregular_past(before: str | None, word: str) -> bool:
+    """A simple-past verb that is no other part of speech nor a base form ("met"; not "ground", "set")."""
+    if len(word) < 3 or not word.islower() or (before is not None and before.lower() in _PASSIVE_AUXILIARIES):
+        return False
+    lemmas = getAllLemmas(word)
+    verbs = lemmas.get("VERB", ())
+    return (
+        list(lemmas) == ["VERB"]
+        and word not in verbs
+        and any(word in getAllInflections(lemma, upos="VERB").get("VBD", ()) for lemma in verbs)
+    )
 
 
 def _sentence_start(text: str, position: int) -> bool:
@@ -287,7 +328,8 @@ def _weekday_date(doc: _Document, weekday: int, start: int, end: int, shift_word
         return dct + timedelta(days=weekday - dct.isoweekday())
     if back == 0:
         return dct
-    if doc.tense(start, end) == "future":
+    tense = doc.tense(start, end)
+    if tense == "future" or (tense == "nearest" and back > 3):
         return dct + timedelta(days=7 - back)
     return dct - timedelta(days=back)  # past tense, or the news convention when no tense is found
 
