@@ -183,9 +183,9 @@ class _Document:
             if (best is None or distance < best[0]) and _irregular_past(before, m.group()):
                 best = (distance, "past")
             before = m.group()
-        m = _WORD_TOKEN.search(right)
-        if m is not None and _irregular_past(None, m.group()):
-            distance = 2 * m.start() + 1
+        first = _WORD_TOKEN.search(right)
+        if first is not None and _irregular_past(None, first.group()):
+            distance = 2 * first.start() + 1
             if best is None or distance < best[0]:
                 best = (distance, "past")
         return best[1] if best and best[0] <= within else None
