@@ -44,11 +44,15 @@ def combine(intervals: Sequence[Interval]) -> tuple[Interval | None, bool]:
     common = intersect(intervals)
     if common is not None:
         return common, False
-    # the day covered by most intervals: only interval starts need to be tried
-    best_day = min(
-        (interval[0] for interval in intervals),
-        key=lambda day: (-sum(start <= day <= end for start, end in intervals), day),
+    # the day covered by most intervals (the earliest such day): a sweep over the interval ends
+    changes = sorted(
+        [(start, 1) for start, _ in intervals] + [(end + timedelta(days=1), -1) for _, end in intervals]
     )
+    covered, most, best_day = 0, 0, intervals[0][0]
+    for day, change in changes:
+        covered += change
+        if covered > most:
+            most, best_day = covered, day
     group = [interval for interval in intervals if interval[0] <= best_day <= interval[1]]
     return intersect(group), True
 

@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from rapidfuzz import fuzz, process  # fast fuzzy string similarity for matching statements
 
@@ -115,47 +116,72 @@ def _infer_windows(state: _State) -> None:
     if not undated:
         return
     groups = state.catalog_groups()
-    statements = [
-        i
-        for i, m in enumerate(state.mentions)
-        if m.event_type is None and i in state.intervals and m.doc not in undated
-    ]
-    by_doc: dict[str, list[int]] = defaultdict(list)
-    for index, mention in enumerate(state.mentions):
-        if mention.doc in undated:
-            by_doc[mention.doc].append(index)
+    published = {doc.id: doc.published for doc in state.documents}
+    statements = _StatementIndex(
+        state, [i for i, m in enumerate(state.mentions) if m.event_type is None and i in state.intervals]
+    )
+    by_type: dict[str, DatedEvent | None] = {}
 
-    def dated_event(mention: Mention) -> DatedEvent | None:
-        if mention.event_type is not None:
-            sources = [i for i in groups[mention.event_type] if state.mentions[i].doc != mention.doc]
-        else:
-            sources = _similar_statement(mention, state, statements)
-        dated = [i for i in sources if i in state.intervals]
-        interval = state.group_interval(dated)
+    def dated(indices: list[int], title: str) -> DatedEvent | None:
+        known = [i for i in indices if i in state.intervals]
+        interval = state.group_interval(known)
         if interval is None:
             return None
-        return DatedEvent(title=mention.title, interval=interval, sources=_sources(state, dated))
+        return DatedEvent(title=title, interval=interval, sources=_sources(state, known, published))
 
+    def dated_event(mention: Mention) -> DatedEvent | None:
+        if mention.event_type is None:
+            return dated(statements.similar(mention.title), mention.title)
+        if mention.event_type not in by_type:  # the same for every undated article: computed once
+            by_type[mention.event_type] = dated(groups[mention.event_type], mention.title)
+        return by_type[mention.event_type]
+
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for mention in state.mentions:
+        if mention.doc in undated:
+            by_doc[mention.doc].append(mention)
     for doc_id in sorted(by_doc):
-        window = infer_window([state.mentions[i] for i in by_doc[doc_id]], dated_event)
+        window = infer_window(by_doc[doc_id], dated_event)
         if window is not None:
             state.windows[doc_id] = window
 
 
-def _similar_statement(mention: Mention, state: _State, statements: list[int]) -> list[int]:
-    if not statements:
-        return []
-    found = process.extractOne(
-        mention.title,
-        [state.mentions[i].title for i in statements],
-        scorer=fuzz.token_set_ratio,
-        score_cutoff=STATEMENT_SIMILARITY,
-    )
-    return [statements[found[2]]] if found is not None else []
+class _StatementIndex:
+    """Dated open statements by content word, so a lookup compares against a few, not all of them."""
+
+    def __init__(self, state: _State, statements: list[int]) -> None:
+        self.state = state
+        self.by_word: dict[str, list[int]] = defaultdict(list)
+        for i in statements:
+            for word in _content_words(state.mentions[i].title):
+                self.by_word[word].append(i)
+
+    def similar(self, title: str) -> list[int]:
+        """The most similar dated statement, if similar enough (as a list of at most one index)."""
+        candidates = sorted(
+            {
+                i
+                for word in _content_words(title)
+                if len(self.by_word.get(word, ())) <= BLOCK_LIMIT
+                for i in self.by_word.get(word, ())
+            }
+        )
+        if not candidates:
+            return []
+        found = process.extractOne(
+            title,
+            [self.state.mentions[i].title for i in candidates],
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=STATEMENT_SIMILARITY,
+        )
+        return [candidates[found[2]]] if found is not None else []
 
 
-def _sources(state: _State, indices: list[int]) -> str:
-    published = {doc.id: doc.published for doc in state.documents}
+def _content_words(title: str) -> set[str]:
+    return {word.lower() for word in _CONTENT_WORD.findall(title)}
+
+
+def _sources(state: _State, indices: list[int], published: dict[str, date | None]) -> str:
     shown = []
     for index in indices[:3]:
         mention = state.mentions[index]
@@ -234,7 +260,7 @@ def _statement_events(state: _State) -> list[Event]:
         if parent[i] != i:
             continue
         month = state.intervals[i][0].strftime("%Y-%m")
-        for word in {w.lower() for w in _CONTENT_WORD.findall(state.mentions[i].title)}:
+        for word in _content_words(state.mentions[i].title):
             blocks[(month, word)].append(i)
     compared: set[tuple[int, int]] = set()
     for members in blocks.values():
