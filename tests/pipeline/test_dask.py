@@ -27,6 +27,20 @@ def test_dask_cluster_and_local_processes_build_identical_timelines(tmp_path: Pa
     assert remote.timeline.model_dump_json() == local.timeline.model_dump_json()
 
 
+def test_relative_corpus_paths_work_on_workers_started_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "workers").mkdir()
+    monkeypatch.chdir(tmp_path / "workers")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True) as cluster:
+        monkeypatch.chdir(ROOT)  # the user's folder differs from the one the workers were started in
+        result = build(
+            [Path("corpus")], Path("rules"), RunOptions(executor="dask", scheduler=cluster.scheduler_address)
+        )
+    assert result.problems == []
+    assert len(result.timeline.documents) == len(list((ROOT / "corpus").glob("*.txt")))
+
+
 def test_unreachable_scheduler_is_a_clear_input_error() -> None:
     with pytest.raises(InputError) as error:
         build([ROOT / "corpus"], None, RunOptions(executor="dask", scheduler="tcp://127.0.0.1:9"))

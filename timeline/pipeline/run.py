@@ -86,7 +86,12 @@ def build(paths: Sequence[Path], rules_dir: Path | None, options: RunOptions) ->
     Bad input never raises: it comes back in `problems` (rule files first, then documents in discovery
     order) and the other documents are still used. Raises InputError only for unusable options (Dask not
     installed, scheduler unreachable).
+
+    With Dask, workers read the files themselves (JSONL records travel with the task), from a folder every
+    machine sees at the same place; paths are made absolute, since a worker's working folder is its own.
     """
+    if options.executor == "dask":
+        paths = [path.absolute() for path in paths]
     rule_files, problems = load_rule_files(rules_dir)
     catalog, catalog_problems = load_catalog(rule_files)
     problems.extend(catalog_problems)
