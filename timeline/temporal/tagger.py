@@ -750,6 +750,8 @@ def _relative_period(doc: _Document, g: Group, start: int, end: int) -> Reading 
     granularity = "year" if unit == "fiscal year" else unit
     word = re.sub(r"\s+", " ", (g("shift") or "").lower())
     mod = _position(g("pmod"), doc.words)
+    if g("this") and (g("unit") or "x")[0].isupper():
+        return None  # a title: "Man of the Year"
     if g("same"):  # "the same quarter", "that year": the period of the date in view
         ref = doc.reference
         in_view = interval(ref.value) if ref is not None else None
@@ -1161,6 +1163,22 @@ def _year(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     return Reading("DATE", f"{year:04d}", mod=mod, anchor=Anchor(kind="none"))
 
 
+_YEAR_ENDED = re.compile(r"\s+(?:that\s+)?end(?:ed|ing|s)\b", re.IGNORECASE)
+
+
+def _the_year(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    """ "The (fiscal) year" of a report is the DCT's; "the year ended June 30" names a twelve-month
+    span by its end, which TimeBank reads as a duration (the end date is tagged on its own)."""
+    if doc.text[end - 4].isupper():
+        return None  # a title: "Player of the Year"
+    if _YEAR_ENDED.match(doc.text, end):
+        return Reading("DURATION", "P1Y", granularity="year", positioned=False)
+    if doc.dct is None:
+        return Reading("DATE", "XXXX", positioned=False)
+    latest = (g("kind") or "").lower().startswith("latest")  # the last complete one
+    return Reading("DATE", f"{doc.dct.year - latest:04d}", anchor=Anchor(kind="dct"))
+
+
 def _deictic(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     word = re.sub(r"\s+", " ", (g("word") or "").lower())
     entry = doc.words["deictic"][word]
@@ -1223,6 +1241,7 @@ _NORMALISERS: dict[str, Callable[[_Document, Group, int, int], Reading | None]] 
     "weekday": _weekday,
     "weekend": _weekend,
     "year": _year,
+    "the_year": _the_year,
     "deictic": _deictic,
 }
 
