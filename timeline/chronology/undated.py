@@ -11,6 +11,7 @@ shared event. Days are never invented: evidence whose window is open-ended is no
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -21,6 +22,7 @@ from timeline.chronology.models import PublishedWindow
 from timeline.events.models import Mention
 from timeline.temporal import tag
 
+_WORD = re.compile(r"\S+")
 SEARCH_DAYS = 45  # how far before and after the event to try publication days
 
 
@@ -107,8 +109,9 @@ def infer_window(
         windows.append(days)
         assert mention.timex is not None
         evidence.append(
-            f'"{mention.timex.text}" ({mention.path}:{mention.line}) refers to "{event.title}", which '
-            f"{event.sources} dates to {_show(event.interval)}: written {_show(days)}"
+            f'"{_context(mention)}" ({mention.path}:{mention.line}): "{mention.timex.text}" refers to '
+            f'"{event.title}", which {event.sources} dates to {_show(event.interval)}; '
+            f"so written {_show(days)}"
         )
     if not windows:
         return None
@@ -125,6 +128,17 @@ def resolve_within(mention: Mention, window: PublishedWindow) -> Interval | None
         return None
     readings = [reading for day in bounds if (reading := resolve_in(mention, day)) is not None]
     return hull(readings) if readings else None
+
+
+def _context(mention: Mention, words: int = 6) -> str:
+    """A few words either side of the time expression, as the article wrote them."""
+    assert mention.timex is not None
+    start = mention.timex.start - mention.start
+    end = mention.timex.end - mention.start
+    before = [match.start() for match in _WORD.finditer(mention.quote, 0, start)][-words:]
+    after = [match.end() for match in _WORD.finditer(mention.quote, end)][:words]
+    snippet = mention.quote[before[0] if before else start : after[-1] if after else end]
+    return " ".join(snippet.split())
 
 
 def _show(interval: Interval) -> str:
