@@ -40,6 +40,7 @@ def test_parallel_cached_and_sequential_builds_are_byte_identical(corpus: Path, 
     assert clean.count('"path"') >= len(ARTICLES)  # every article made it into the timeline
     assert _json(corpus, RunOptions(jobs=2, cache_dir=cache)) == clean  # cold cache, two processes
     assert len(_cache_entries(cache)) == len(ARTICLES)
+    assert (cache / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"  # never committed
     assert _json(corpus, RunOptions(jobs=2, cache_dir=cache)) == clean  # warm cache
     assert _json(corpus, RunOptions(jobs=1, cache_dir=cache)) == clean
 
