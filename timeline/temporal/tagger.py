@@ -1098,6 +1098,17 @@ def _vague_span(doc: _Document, g: Group, start: int, end: int) -> Reading | Non
     return Reading("DURATION", _duration_value(None, unit, doc.words), positioned=False, start=end - written)
 
 
+def _year_end(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    if doc.dct is None:
+        return Reading("DATE", "XXXX-12-31", positioned=False)
+
+    def december_31(year: int) -> date:
+        return date(year, 12, 31)
+
+    year = _pick_period(doc.dct, december_31, december_31, _mode(doc, start, end, None))
+    return Reading("DATE", f"{year:04d}-12-31", anchor=Anchor(kind="dct"))
+
+
 def _holiday(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     name = re.sub(r"\s+", " ", (g("holiday") or "").lower().replace("’", "'"))
     words = doc.words
@@ -1242,6 +1253,7 @@ _NORMALISERS: dict[str, Callable[[_Document, Group, int, int], Reading | None]] 
     "weekend": _weekend,
     "year": _year,
     "the_year": _the_year,
+    "year_end": _year_end,
     "deictic": _deictic,
 }
 
