@@ -352,6 +352,8 @@ def _month_is_plausible(doc: _Document, word: str, start: int, standalone: bool)
     if not standalone:
         return True
     if key in doc.words["ambiguous_months"] or len(key) <= 4:
+        if _NAME_AFTER.match(doc.text, start + len(word)):
+            return False  # a first name: "Jan Kavan", "May Sarton"
         return bool(doc.lex.preposition_before.search(doc.text, max(0, start - 12), start))
     return True
 
@@ -866,9 +868,12 @@ def _in_a_name(doc: _Document, start: int, end: int, *, before_a_name: bool = Tr
     return not _sentence_start(doc.text, start)
 
 
+_NAME_AFTER = re.compile(r" [A-Z][a-z]")
+
+
 def _frequency(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
-    if _in_a_name(doc, start, end):
-        return None
+    if _in_a_name(doc, start, end) or _NAME_AFTER.match(doc.text, end):
+        return None  # "the party daily Granma" is a newspaper
     return Reading("SET", str(doc.words["frequencies"][(g("freq") or "").lower()]), positioned=False)
 
 
