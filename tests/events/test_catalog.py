@@ -5,9 +5,11 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 
-from timeline.events import load_catalog, load_rule_files
+from timeline.events import catalog_json_schema, load_catalog, load_rule_files
 
 CASES = sorted((Path(__file__).parent / "catalog_cases").glob("*.yaml"))
 
@@ -67,3 +69,12 @@ def test_event_defined_in_two_files_is_reported(tmp_path: Path) -> None:
     assert [str(problem) for problem in problems] == [
         f"{tmp_path / 'b.yaml'}:2:3: event 'post' is already defined at {tmp_path / 'a.yaml'}:2"
     ]
+
+
+def test_catalog_json_schema_accepts_the_seed_catalog_and_refuses_typos() -> None:
+    schema = catalog_json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    seed = Path(__file__).parent.parent.parent / "rules" / "events.yaml"
+    jsonschema.validate(yaml.safe_load(seed.read_text(encoding="utf-8"))["events"], schema)
+    with pytest.raises(jsonschema.ValidationError, match="trigers"):
+        jsonschema.validate({"post": {"title": "Post", "trigers": ["post"]}}, schema)

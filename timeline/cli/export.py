@@ -66,6 +66,7 @@ def export_command(
     or timelinejs (Knight Lab TimelineJS JSON, grouped by outlet).
 
     Example: timeline export --format markdown corpus/ -o TIMELINE.md
+
     Example: timeline export --format csv --from timeline.json -o mentions.csv
     """
     problems_seen = False

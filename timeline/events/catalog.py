@@ -221,3 +221,19 @@ def _known_keys(parent: YamlPath) -> list[str]:
     if parent and isinstance(parent[-1], int):
         model = RegexPattern
     return sorted(model.model_fields)
+
+
+def catalog_json_schema() -> dict[str, Any]:
+    """JSON Schema of an `events:` section (event id -> definition), for `timeline schema rules`.
+
+    Its `$defs` are referenced as `#/$defs/...`: a schema that embeds this one must move them to its root.
+    """
+    spec = EventSpec.model_json_schema()
+    definitions = spec.pop("$defs", {})
+    return {
+        "type": "object",
+        "description": "The event catalog: event id -> its title, triggers, participants and attributes.",
+        "propertyNames": {"pattern": EVENT_ID},
+        "additionalProperties": spec,
+        "$defs": definitions,
+    }
