@@ -41,6 +41,7 @@ class Lexicon:
     heads: Any  # re2 pattern of the words every time expression contains at least one of
     lead_words: frozenset[str]  # words an expression may start with before its head word
     future_cue: re.Pattern[str]
+    future_modal: re.Pattern[str]
     past_cue: re.Pattern[str]
     # The words right before a date that outweigh the clause's tense: a deadline ("by May") is read
     # as the nearest such date, "since March" looks back.
@@ -214,6 +215,7 @@ def lexicon() -> Lexicon:
         rule_by_group={rule.group: rule for rule in rules},
         scanner=scanner,
         future_cue=_cue_pattern(cues["future"]),
+        future_modal=_cue_pattern(cues["future_modal"]),
         past_cue=_cue_pattern(cues["past"], cues["past_suffix"]),
         deadline_before=re.compile(r"\b" + _alternation(cues["deadline_before"]) + r"\s+$", re.IGNORECASE),
         past_before=re.compile(r"\b" + _alternation(cues["past_before"]) + r"\s+(?:the\s+)?$", re.IGNORECASE),

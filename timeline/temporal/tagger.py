@@ -161,37 +161,49 @@ class _Document:
         conjunction = _CONJUNCTION_BEFORE.search(left)
         if conjunction:
             left = left[conjunction.end() :]
-        right = text[end : end + 60]
-        stop = _CLAUSE_END.search(right)
+        fronted = bool(_FRONTED.fullmatch(left))
+        if fronted:
+            # "In March, the company brought in ...": a fronted date belongs to the clause after the comma.
+            right = text[end : end + 100]
+            stop = _SENTENCE_END.search(right)
+        else:
+            right = text[end : end + 60]
+            stop = _CLAUSE_END.search(right)
         if stop:
             right = right[: stop.start()]
         best: tuple[int, str] | None = None
+
+        def consider(distance: int, kind: str) -> None:
+            nonlocal best
+            if best is None or distance < best[0]:
+                best = (distance, kind)
+
         for kind, cue in (("future", self.lex.future_cue), ("past", self.lex.past_cue)):
             for m in cue.finditer(left):
-                distance = len(left) - m.end()
-                if best is None or distance < best[0]:
-                    best = (distance, kind)
-            after = cue.search(right)
-            if after is not None:
-                distance = 2 * after.start() + 1  # the words before a time expression say more about it
-                if best is None or distance < best[0]:
-                    best = (distance, kind)
+                if kind == "future" or not _PASSIVE_BEFORE.search(left, 0, m.start()):
+                    consider(len(left) - m.end(), kind)
+            if fronted and kind == "future":
+                cue = self.lex.future_modal
+            for m in cue.finditer(right):
+                if kind == "future" or not _PASSIVE_BEFORE.search(right, 0, m.start()):
+                    consider(2 * m.start() + 1, kind)  # the words before a time expression say more about it
+                    break
         # Irregular past forms ("brought", "met", "rose") are too many to list: ask the morphology.
-        before: str | None = None
-        for m in _WORD_TOKEN.finditer(left):
-            distance = len(left) - m.end()
-            if (best is None or distance < best[0]) and _irregular_past(before, m.group()):
-                best = (distance, "past")
-            before = m.group()
-        first = _WORD_TOKEN.search(right)
-        if first is not None and _irregular_past(None, first.group()):
-            distance = 2 * first.start() + 1
-            if best is None or distance < best[0]:
-                best = (distance, "past")
+        for side, is_left in ((left, True), (right, False)):
+            before: str | None = None
+            for m in _WORD_TOKEN.finditer(side):
+                if _irregular_past(before, m.group()):
+                    consider(len(side) - m.end() if is_left else 2 * m.start() + 1, "past")
+                    if not is_left:
+                        break
+                before = m.group()
         return best[1] if best and best[0] <= within else None
 
 
 _WORD_TOKEN = re.compile(r"[\w']+")
+_FRONTED = re.compile(r"\s*(?:\w+\s+){0,2}")  # at most a preposition and an article before the date
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|is|are|being|been)\s+$", re.IGNORECASE)
 # After a form of "be" a participle is passive, not past ("will be paid", "is heard").
 _PASSIVE_AUXILIARIES = frozenset(("be", "is", "are", "being", "been"))
 
