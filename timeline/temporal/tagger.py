@@ -128,6 +128,8 @@ class _Reference:
     value: str
     start: int
     granularity: str
+    end: int = -1
+    from_dct: bool = False  # itself counted from the DCT ("year end", "last month")
 
 
 class _Document:
@@ -1070,7 +1072,11 @@ def _counted_from_dct(
                 )
     moved = shift(base, sign * steps, step_unit)
     shown = "day" if granularity == "time" or from_day else step_unit
-    return Reading("DATE", period_value(shown, moved), mod=mod, anchor=Anchor(kind="dct"))
+    # "a year ago" is the baseline of a comparison, not a new date the story moves to.
+    comparison = sign < 0 and steps == 1 and step_unit == "year"
+    return Reading(
+        "DATE", period_value(shown, moved), mod=mod, anchor=Anchor(kind="dct"), in_view=not comparison
+    )
 
 
 def _counted_from_reference(
@@ -1081,6 +1087,14 @@ def _counted_from_reference(
     if steps is None:
         return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod, positioned=False)
     ref = doc.reference
+    if (
+        ref is not None
+        and ref.from_dct
+        and steps == 1
+        and step_unit == "year"
+        and ref.granularity not in ("quarter", "half")
+    ):
+        ref = None  # "a year earlier" after "year end" or "last month" compares with the DCT's year
     ref_period = interval(ref.value) if ref else None
     if ref is not None and ref_period is not None and _finer_or_equal(ref.granularity, step_unit):
         moved = shift(ref_period[0], sign * steps, step_unit)
@@ -1400,6 +1414,18 @@ def _candidates(lex: Lexicon, folded: str) -> Iterator[re.Match[str]]:
                 break
 
 
+_PERIOD_END = re.compile(r"\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+", re.IGNORECASE)
+
+
+def _ends_period_in_view(doc: _Document, start: int) -> bool:
+    """ "the fiscal first quarter ended Sept. 30": the date closes the quarter in view, which stays."""
+    ref = doc.reference
+    if ref is None or ref.granularity not in ("quarter", "half", "year", "month"):
+        return False
+    closing = _PERIOD_END.match(doc.text, ref.end)
+    return closing is not None and closing.end() == start
+
+
 def tag(text: str, dct: date | None) -> list[Timex]:
     """All time expressions in `text`, sorted by start and never overlapping.
 
@@ -1425,8 +1451,8 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         # ("the next day"); "a year earlier" does not move it (the comparison stays with the first date).
         anchor_kind = timex.anchor.kind if timex.anchor is not None else None
         in_view = anchor_kind in ("none", "dct") or timex.granularity == "day"
-        if timex.type == "DATE" and reading.in_view and in_view:
+        if timex.type == "DATE" and reading.in_view and in_view and not _ends_period_in_view(doc, start):
             period = interval(timex.value)
             if period is not None:
-                doc.reference = _Reference(timex.value, start, period[2])
+                doc.reference = _Reference(timex.value, start, period[2], end, anchor_kind == "dct")
     return found
