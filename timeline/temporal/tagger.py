@@ -142,6 +142,7 @@ class _Document:
         self.lex = lex
         self.words = lex.words
         self.reference: _Reference | None = None
+        self.last_quarter: _Reference | None = None  # the last quarter named, even if the view moved on
 
     def tense(self, start: int, end: int, within: int = 200) -> str | None:
         """'past' or 'future' from the cue word nearest to the span within its clause (and at most
@@ -583,12 +584,28 @@ def _quarter(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
         )
     # "the latest quarter", "the year-ago quarter", "the quarter": counted from the quarter in view.
     rel = (g("rel") or g("year_ago") or "").lower()
-    if g("bare") and not g("the"):
-        return None
-    if year is not None:
+    if g("bare") and not (g("the") or g("year_shift")):
         return None
     in_view = _reference_period(doc, "quarter")
+    if year is not None:
+        # "the 1988 period", "last year's quarter": the quarter last named, in that year
+        named = doc.last_quarter
+        in_view = (named.value, named.start) if named else None
+        in_view_period = interval(in_view[0]) if in_view else None
+        if rel:
+            return None
+        if in_view is None or in_view_period is None:
+            return Reading("DATE", f"{year:04d}", anchor=anchor) if g("bare") else None
+        named_number = (in_view_period[0].month - 1) // 3 + 1
+        return Reading(
+            "DATE",
+            f"{year:04d}-Q{named_number}",
+            anchor=Anchor(kind="timex", ref=str(in_view[1])),
+            in_view=False,
+        )
     base_value: str | None = in_view[0] if in_view else None
+    if rel == "current" and dct is not None:
+        base_value = None  # "the current quarter" contains the DCT, whatever quarter a report is about
     if base_value is None:
         if dct is None:
             return Reading("DATE", "XXXX-QX", positioned=False)
@@ -601,7 +618,7 @@ def _quarter(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     if base is None:
         return None
     steps = {"previous": -1, "past": -1, "last": -1, "next": 1, "coming": 1}.get(rel, 0)
-    if rel in ("year-ago", "year-earlier", "prior-year", "year-before"):
+    if rel in ("year-ago", "year-earlier", "prior-year", "year-before") or g("year_back"):
         steps = -4
     if in_view is None and rel in ("previous", "past", "last"):
         steps = 0  # the latest complete quarter already is the previous one
@@ -1414,16 +1431,19 @@ def _candidates(lex: Lexicon, folded: str) -> Iterator[re.Match[str]]:
                 break
 
 
-_PERIOD_END = re.compile(r"\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+", re.IGNORECASE)
+_PERIOD_END_BEFORE = re.compile(
+    r"(?:quarter|half|period)\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+$", re.IGNORECASE
+)
 
 
 def _ends_period_in_view(doc: _Document, start: int) -> bool:
     """ "the fiscal first quarter ended Sept. 30": the date closes the quarter in view, which stays."""
     ref = doc.reference
-    if ref is None or ref.granularity not in ("quarter", "half", "year", "month"):
-        return False
-    closing = _PERIOD_END.match(doc.text, ref.end)
-    return closing is not None and closing.end() == start
+    return (
+        ref is not None
+        and ref.granularity in ("quarter", "half")
+        and bool(_PERIOD_END_BEFORE.search(doc.text, max(0, start - 30), start))
+    )
 
 
 def tag(text: str, dct: date | None) -> list[Timex]:
@@ -1455,4 +1475,6 @@ def tag(text: str, dct: date | None) -> list[Timex]:
             period = interval(timex.value)
             if period is not None:
                 doc.reference = _Reference(timex.value, start, period[2], end, anchor_kind == "dct")
+                if period[2] == "quarter":
+                    doc.last_quarter = doc.reference
     return found
