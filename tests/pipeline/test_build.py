@@ -119,3 +119,14 @@ def test_duplicate_document_id_is_reported_and_the_second_copy_skipped(tmp_path:
             ("other", "z.jsonl"),
             ("story-1", "story-1.txt"),
         ]
+
+
+def test_unwritable_cache_only_costs_speed(
+    corpus: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    assert _json(corpus, RunOptions(jobs=1, cache_dir=blocked)) == _json(corpus, RunOptions(jobs=1))
+    assert [
+        record.getMessage() for record in caplog.records if "cannot write the cache" in record.getMessage()
+    ]

@@ -7,6 +7,7 @@ interrupted run leaves whole entries or none; an unreadable entry is treated as 
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from functools import cache
 from importlib import metadata
@@ -17,6 +18,8 @@ from pydantic import ValidationError
 from timeline import __version__
 from timeline.atomic import write_text_atomic
 from timeline.events.models import DocumentAnalysis
+
+logger = logging.getLogger(__name__)
 
 # Bump when what is stored changes shape (e.g. which Document fields are kept), so old entries are ignored.
 CACHE_FORMAT = "3"
@@ -57,6 +60,7 @@ class AnalysisCache:
         # Everything besides the document's own bytes that changes what the analysis of a document is.
         self._salt = f"{CACHE_FORMAT}\0{code_fingerprint()}\0{catalog_fingerprint}\0"
         self._marked = False
+        self._unwritable = False
 
     def key(self, content_hash: str) -> str:
         return hashlib.sha256((self._salt + content_hash).encode("utf-8")).hexdigest()
@@ -72,9 +76,18 @@ class AnalysisCache:
             return None  # missing, unreadable or from an incompatible build: analyse again
 
     def store(self, key: str, analysis_json: str) -> None:
-        if not self._marked:
-            self._mark_as_cache()
-        write_text_atomic(self._path(key), analysis_json)
+        """Keep one result; a cache that cannot be written (read-only, full disk) only costs speed."""
+        if self._unwritable:
+            return
+        try:
+            if not self._marked:
+                self._mark_as_cache()
+            write_text_atomic(self._path(key), analysis_json)
+        except OSError as exc:
+            self._unwritable = True
+            logger.warning(
+                "timeline: cannot write the cache in %s (%s); results are not kept", self.root, exc
+            )
 
     def _mark_as_cache(self) -> None:
         """Keep the cache out of git and backups, the way pytest's and mypy's caches do."""
