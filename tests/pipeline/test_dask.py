@@ -41,7 +41,8 @@ def test_relative_corpus_paths_work_on_workers_started_elsewhere(
     assert len(result.timeline.documents) == len(list((ROOT / "corpus").glob("*.txt")))
 
 
-def test_unreachable_scheduler_is_a_clear_input_error() -> None:
+def test_unreachable_scheduler_is_a_clear_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(executors, "CONNECT_SECONDS", 2)  # instead of ten
     with pytest.raises(InputError) as error:
         build([ROOT / "corpus"], None, RunOptions(executor="dask", scheduler="tcp://127.0.0.1:9"))
     assert "cannot reach the Dask scheduler tcp://127.0.0.1:9" in str(error.value)
