@@ -118,10 +118,10 @@ def interval(value: str) -> tuple[date, date, str] | None:
         return None
 
 
-def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
-    """The n-th ISO weekday (1 = Monday) of a month; n = -1 for the last one."""
+def nth_weekday(year: int, month: int, weekday: int, n: int, from_day: int = 1) -> date:
+    """The n-th ISO weekday (1 = Monday) of a month on or after day `from_day`; n = -1: the last one."""
     if n > 0:
-        first = date(year, month, 1)
+        first = date(year, month, from_day)
         return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
     last = date(year, month, calendar.monthrange(year, month)[1])
     return last - timedelta(days=(last.isoweekday() - weekday) % 7)

@@ -143,7 +143,9 @@ def _placeholders(words: dict[str, Any]) -> dict[str, str]:
         "vague": _alternation(words["vague_quantities"]),
         "quantity": _alternation(words["quantity_mods"]),
         "frequency": _alternation(words["frequencies"]),
-        "holiday": _alternation([*words["fixed_holidays"], *words["weekday_holidays"]]),
+        "holiday": _alternation(
+            [*words["fixed_holidays"], *words["weekday_holidays"], *words["easter_holidays"]]
+        ),
         "deictic": _alternation(words["deictic"]),
     }
 
@@ -167,7 +169,7 @@ def _head_pattern(words: dict[str, Any]) -> Any:
     heads.update(words["units"])
     heads.update(f"{w}s" for table in ("units", "weekdays") for w in words[table])
     heads.update(phrase.split()[-1] for phrase in words["deictic"])
-    for holiday in (*words["fixed_holidays"], *words["weekday_holidays"]):
+    for holiday in (*words["fixed_holidays"], *words["weekday_holidays"], *words["easter_holidays"]):
         heads.update(token.split("'")[0] for token in holiday.split() if token not in ("new", "day", "eve"))
     alternation = "|".join(re.escape(w) for w in sorted(heads, key=lambda w: (-len(w), w)))
     options = re2.Options()

@@ -40,6 +40,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
+from dateutil.easter import easter  # the Western Easter computus (dateutil comes with dateparser/pendulum)
 from lemminflect import getAllInflections, getAllLemmas  # verb morphology: "brought" is the past of "bring"
 
 from timeline.temporal.calendar import (
@@ -1160,23 +1161,41 @@ def _year_end(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
 def _holiday(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     name = re.sub(r"\s+", " ", (g("holiday") or "").lower().replace("’", "'"))
     words = doc.words
+    if not (g("holiday") or "x")[0].isupper():
+        return None  # holidays are names: "election day" in lower case is any vote's day
     if name in words["fixed_holidays"]:
         month, day_number = words["fixed_holidays"][name]
 
         def on(year: int) -> date:
             return date(year, month, day_number)
-    else:
-        month, weekday, nth = words["weekday_holidays"][name]
+    elif name in words["easter_holidays"]:
+        offset = int(words["easter_holidays"][name])
+        month = 0  # moves between March and June
 
         def on(year: int) -> date:
-            return nth_weekday(year, month, weekday, nth)
+            return easter(year) + timedelta(days=offset)
+    else:
+        month, weekday, nth, *from_day = words["weekday_holidays"][name]
+
+        def on(year: int) -> date:
+            return nth_weekday(year, month, weekday, nth, *from_day)
+
+    def shown(day: date) -> str:
+        return period_value("week", day) if g("week") else day.isoformat()
+
+    def first_of(year: int) -> date:  # "Easter week": the (ISO) week the holiday falls in
+        day = on(year)
+        return day - timedelta(days=day.isoweekday() - 1) if g("week") else day
+
+    def last_of(year: int) -> date:
+        return first_of(year) + timedelta(days=6) if g("week") else on(year)
 
     if g("year"):
-        return Reading("DATE", on(_year_number(doc, g("year") or "")).isoformat(), anchor=Anchor(kind="none"))
+        return Reading("DATE", shown(on(_year_number(doc, g("year") or ""))), anchor=Anchor(kind="none"))
     if doc.dct is None:
-        return Reading("DATE", f"XXXX-{month:02d}-XX", positioned=False)
-    year = _pick_period(doc.dct, on, on, _mode(doc, start, end, None))
-    return Reading("DATE", on(year).isoformat(), anchor=Anchor(kind="dct"))
+        return Reading("DATE", f"XXXX-{month:02d}-XX" if month else "XXXX-XX-XX", positioned=False)
+    year = _pick_period(doc.dct, first_of, last_of, _mode(doc, start, end, None))
+    return Reading("DATE", shown(on(year)), anchor=Anchor(kind="dct"))
 
 
 def _weekday(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
