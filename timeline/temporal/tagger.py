@@ -1257,6 +1257,29 @@ def _the_year(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     return Reading("DATE", f"{doc.dct.year - latest:04d}", anchor=Anchor(kind="dct"))
 
 
+def _range_end_day(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    """The second day of "June 15-16": only right after a day-precise date, and later in its month."""
+    ref = doc.reference
+    if ref is None or ref.granularity != "day" or ref.end < 0 or start - ref.end > len(" through "):
+        return None
+    first = interval(ref.value)
+    if first is None or not _RANGE_JOIN.fullmatch(doc.text, ref.end, start):
+        return None
+    if doc.lex.counted_noun_after.match(doc.text, end):
+        return None  # "on June 15 and 20 people died"
+    try:
+        day = first[0].replace(day=int(g("day") or 0))
+    except ValueError:
+        return None
+    if day <= first[0]:
+        return None
+    anchor = Anchor(kind="timex", ref=str(ref.start))
+    return Reading("DATE", day.isoformat(), anchor=anchor, in_view=False)
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|and|to|or|through)\s*", re.IGNORECASE)
+
+
 def _deictic(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     word = re.sub(r"\s+", " ", (g("word") or "").lower())
     entry = doc.words["deictic"][word]
@@ -1320,6 +1343,7 @@ _NORMALISERS: dict[str, Callable[[_Document, Group, int, int], Reading | None]] 
     "weekend": _weekend,
     "year": _year,
     "the_year": _the_year,
+    "range_end_day": _range_end_day,
     "year_end": _year_end,
     "deictic": _deictic,
 }
