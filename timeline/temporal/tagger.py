@@ -740,7 +740,9 @@ def _earlier_later(doc: _Document, g: Group, start: int, end: int) -> Reading | 
         anchor = Anchor(kind="none")
     else:
         unit = (g("unit") or "").lower()
-        shift_word = (g("shift") or "").lower()
+        shift_word = "that" if g("same") else (g("shift") or "").lower()
+        if unit == "day" and shift_word != "that":
+            return None  # only "earlier that day", "later the same day": the day in view
         ref = doc.reference
         in_view = interval(ref.value) if ref is not None else None
         if (
@@ -763,6 +765,8 @@ def _earlier_later(doc: _Document, g: Group, start: int, end: int) -> Reading | 
                 granularity=whole[2],
                 anchor=Anchor(kind="timex", ref=str(ref.start)),
             )
+        if unit == "day":
+            return None  # no day in view to go back to
         steps = {"next": 1, "last": -1}.get(shift_word, 0)
         shifted = _shifted_period(doc, unit, steps)
         if shifted is None:
