@@ -184,12 +184,12 @@ class _Document:
 
         for kind, cue in (("future", self.lex.future_cue), ("past", self.lex.past_cue)):
             for m in cue.finditer(left):
-                if kind == "future" or not _PASSIVE_BEFORE.search(left, 0, m.start()):
+                if kind == "future" or not _not_a_past_verb(left, m):
                     consider(len(left) - m.end(), kind)
             if fronted and kind == "future":
                 cue = self.lex.future_modal
             for m in cue.finditer(right):
-                if kind == "future" or not _PASSIVE_BEFORE.search(right, 0, m.start()):
+                if kind == "future" or not _not_a_past_verb(right, m):
                     consider(2 * m.start() + 1, kind)  # the words before a time expression say more about it
                     break
         # Irregular past forms ("brought", "met", "rose") are too many to list: ask the morphology.
@@ -201,13 +201,31 @@ class _Document:
                     if not is_left:
                         break
                 before = m.group()
-        return best[1] if best and best[0] <= within else None
+        if best is None or best[0] > within:
+            return None
+        if best[1] == "future" and _PAST_PERFECT.search(left, 0, max(0, len(left) - best[0])):
+            return "past"  # a plan seen from the past perfect: "had been due to expire Friday" has passed
+        return best[1]
+
+
+_PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
+# A "-ed" word after "be" is a passive participle ("will be paid"), after an article an adjective
+# ("a still unspecified date"), and with "un-" an adjective too ("unexpected").
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|is|are|being|been)\s+$", re.IGNORECASE)
+_ADJECTIVE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?:\w+ly\s+|still\s+)?$", re.IGNORECASE)
+
+
+def _not_a_past_verb(text: str, cue: re.Match[str]) -> bool:
+    word = cue.group().lower()
+    return bool(
+        _PASSIVE_BEFORE.search(text, 0, cue.start())
+        or (word.endswith("ed") and (word.startswith("un") or _ADJECTIVE_BEFORE.search(text, 0, cue.start())))
+    )
 
 
 _WORD_TOKEN = re.compile(r"[\w']+")
 _FRONTED = re.compile(r"\s*(?:\w+\s+){0,2}")  # at most a preposition and an article before the date
 _SENTENCE_END = re.compile(r"[.!?;\n]")
-_PASSIVE_BEFORE = re.compile(r"\b(?:be|is|are|being|been)\s+$", re.IGNORECASE)
 # After a form of "be" a participle is passive, not past ("will be paid", "is heard").
 _PASSIVE_AUXILIARIES = frozenset(("be", "is", "are", "being", "been"))
 
