@@ -40,6 +40,7 @@ class Lexicon:
     scanner: re.Pattern[str]
     heads: Any  # re2 pattern of the words every time expression contains at least one of
     lead_words: frozenset[str]  # words an expression may start with before its head word
+    proper_words: frozenset[str]  # words written with a capital in running text (months, weekdays, holidays)
     future_cue: re.Pattern[str]
     future_modal: re.Pattern[str]
     past_cue: re.Pattern[str]
@@ -190,6 +191,14 @@ def _lead_words(words: dict[str, Any], templates: list[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+def _proper_words(words: dict[str, Any]) -> frozenset[str]:
+    found: set[str] = set(words["months"]) | set(words["weekdays"]) | set(words["title_words"])
+    for table in ("fixed_holidays", "weekday_holidays", "easter_holidays"):
+        for name in words[table]:
+            found.update(re.findall(r"[a-z]+", name))
+    return frozenset(found)
+
+
 @cache
 def lexicon() -> Lexicon:
     """The compiled lexicon (built on first use, then shared)."""
@@ -216,6 +225,7 @@ def lexicon() -> Lexicon:
         rules=tuple(rules),
         rule_by_group={rule.group: rule for rule in rules},
         scanner=scanner,
+        proper_words=_proper_words(words),
         future_cue=_cue_pattern(cues["future"]),
         future_modal=_cue_pattern(cues["future_modal"]),
         past_cue=_cue_pattern(cues["past"], cues["past_suffix"]),

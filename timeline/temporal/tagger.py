@@ -1511,6 +1511,20 @@ def _ends_period_in_view(doc: _Document, start: int) -> bool:
     )
 
 
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _is_a_title(doc: _Document, start: int, end: int) -> bool:
+    """A word that is lower case in running text but capitalised here, past a sentence start, makes the
+    expression part of a name or title: ABC's "This Week", "60 Minutes", "High Noon", "VOA Today"."""
+    for word in _CAPITALISED_WORD.finditer(doc.text, start, end):
+        if word.start() == start and _sentence_start(doc.text, start):
+            continue
+        if word.group().lower() not in doc.lex.proper_words:
+            return True
+    return False
+
+
 def tag(text: str, dct: date | None) -> list[Timex]:
     """All time expressions in `text`, sorted by start and never overlapping.
 
@@ -1530,6 +1544,8 @@ def tag(text: str, dct: date | None) -> list[Timex]:
             continue
         _rule, reading = result
         start, end = reading.start or match.start(), reading.end or match.end()
+        if _is_a_title(doc, start, end):
+            continue
         timex = _to_timex(doc, start, end, reading)
         found.append(timex)
         # The date in view moves with absolute and DCT-relative dates, and with days counted from it
