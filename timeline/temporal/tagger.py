@@ -527,6 +527,8 @@ def _explicit_day(doc: _Document, g: Group, start: int, end: int) -> Reading | N
             return None
         anchor = Anchor(kind="dct")
     mismatch = weekday_word is not None and _weekday_number(doc, weekday_word) != day.isoweekday()
+    if g("week_of"):  # "the week of March 6": the (ISO) week that day is in
+        return Reading("DATE", period_value("week", day), anchor=anchor)
     return Reading("DATE", day.isoformat(), anchor=anchor, weekday_mismatch=mismatch)
 
 
@@ -1226,7 +1228,19 @@ def _weekday(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
         return None
     weekday = _weekday_number(doc, weekday_word)
     mod = _position(g("pmod"), doc.words)
-    day = _weekday_date(doc, weekday, start, end, g("shift"))
+    relative = (g("relative") or "").lower()
+    ref = doc.reference
+    in_view = interval(ref.value) if relative and ref is not None and ref.granularity == "day" else None
+    if ref is not None and in_view is not None:
+        # "down 4.5% from the previous Friday": the one before the day in view
+        seen = in_view[0]
+        if relative in ("previous", "preceding"):
+            day = seen - timedelta(days=(seen.isoweekday() - weekday) % 7 or 7)
+        else:
+            day = seen + timedelta(days=(weekday - seen.isoweekday()) % 7 or 7)
+        return Reading("DATE", day.isoformat(), mod=mod, anchor=Anchor(kind="timex", ref=str(ref.start)))
+    shift_word = g("shift") or {"previous": "last", "preceding": "last"}.get(relative, relative or None)
+    day = _weekday_date(doc, weekday, start, end, shift_word)
     if day is None:
         return Reading("DATE", f"XXXX-WXX-{weekday}", mod=mod, positioned=False)
     return Reading("DATE", day.isoformat(), mod=mod, anchor=Anchor(kind="dct"))
