@@ -1235,10 +1235,10 @@ def _weekday(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
         # "down 4.5% from the previous Friday": the one before the day in view
         seen = in_view[0]
         if relative in ("previous", "preceding"):
-            day = seen - timedelta(days=(seen.isoweekday() - weekday) % 7 or 7)
+            counted = seen - timedelta(days=(seen.isoweekday() - weekday) % 7 or 7)
         else:
-            day = seen + timedelta(days=(weekday - seen.isoweekday()) % 7 or 7)
-        return Reading("DATE", day.isoformat(), mod=mod, anchor=Anchor(kind="timex", ref=str(ref.start)))
+            counted = seen + timedelta(days=(weekday - seen.isoweekday()) % 7 or 7)
+        return Reading("DATE", counted.isoformat(), mod=mod, anchor=Anchor(kind="timex", ref=str(ref.start)))
     shift_word = g("shift") or {"previous": "last", "preceding": "last"}.get(relative, relative or None)
     day = _weekday_date(doc, weekday, start, end, shift_word)
     if day is None:
