@@ -40,6 +40,7 @@ class Lexicon:
     scanner: re.Pattern[str]
     heads: Any  # re2 pattern of the words every time expression contains at least one of
     lead_words: frozenset[str]  # words an expression may start with before its head word
+    weekday_after_clock: re.Pattern[str]  # a weekday shortly after a clock time, past a parenthesis
     proper_words: frozenset[str]  # words written with a capital in running text (months, weekdays, holidays)
     future_cue: re.Pattern[str]
     future_modal: re.Pattern[str]
@@ -225,6 +226,12 @@ def lexicon() -> Lexicon:
         rules=tuple(rules),
         rule_by_group={rule.group: rule for rule in rules},
         scanner=scanner,
+        weekday_after_clock=re.compile(
+            r"\s*(?:\([^()]{0,24}\)\s*|\(\s*[^()]{0,24}?)?,?\s*(?:on\s+)?(?P<weekday>"
+            + _alternation(words["weekdays"])
+            + r")\b",
+            re.IGNORECASE,
+        ),
         proper_words=_proper_words(words),
         future_cue=_cue_pattern(cues["future"]),
         future_modal=_cue_pattern(cues["future_modal"]),

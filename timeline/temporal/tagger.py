@@ -481,7 +481,11 @@ def _clock_time(doc: _Document, g: Group, start: int, end: int) -> Reading | Non
         day = doc.dct
         ref = doc.reference
         in_view = interval(ref.value) if ref is not None and ref.granularity == "day" else None
-        if ref is not None and in_view is not None and start - ref.start <= _SAME_CLAUSE:
+        later = doc.lex.weekday_after_clock.match(doc.text, end)
+        if later is not None and later.group("weekday")[0].isupper():
+            # "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. EDT Thursday)"
+            day = _weekday_date(doc, _weekday_number(doc, later.group("weekday")), start, end, None)
+        elif ref is not None and in_view is not None and start - ref.start <= _SAME_CLAUSE:
             day = in_view[0]  # "Hearing set for Thursday, June 11 at 10 a.m.": the day just named
             anchor = Anchor(kind="timex", ref=str(ref.start))
     if day is None:
