@@ -1,10 +1,11 @@
 """Accuracy of `timeline tag` on a TempEval-3 style gold file, scored by the shared TE3 scorer.
 
-    .venv/bin/python bench/tag_accuracy.py [GOLD.jsonl] [--errors N]
+    .venv/bin/python bench/tag_accuracy.py [GOLD.jsonl] [--errors N] [--keep SYSTEM.jsonl]
 
 GOLD defaults to ../shared/bench/tbaq.jsonl next to the repository. The real CLI runs as a subprocess
 on the gold documents (id, dct, text only) and ../shared/bench/score.py scores its output; this prints
-strict/relaxed extent F1, value F1 and the most frequent misses grouped by kind.
+strict/relaxed extent F1, value F1 and the most frequent misses grouped by kind. --keep saves the
+system output, for `score.py GOLD SYSTEM --errors N` (which shows each miss with its document).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ def main() -> None:
     parser.add_argument("gold", nargs="?", type=Path, default=BENCH / "tbaq.jsonl")
     parser.add_argument("--scorer", type=Path, default=BENCH / "score.py")
     parser.add_argument("--errors", type=int, default=25, help="how many of the most frequent errors to show")
+    parser.add_argument("--keep", type=Path, help="also write the system output (JSONL) to this file")
     args = parser.parse_args()
 
     timeline = Path(sys.executable).parent / "timeline"
@@ -41,6 +43,8 @@ def main() -> None:
                     out.write(json.dumps({k: record.get(k) for k in ("id", "dct", "text")}) + "\n")
         with system.open("w", encoding="utf-8") as out:
             subprocess.run([str(timeline), "tag", str(documents)], stdout=out, check=True)
+        if args.keep is not None:
+            args.keep.write_bytes(system.read_bytes())
         scored = subprocess.run(
             [sys.executable, str(args.scorer), str(args.gold), str(system), "--json", "--errors", "100000"],
             capture_output=True,
