@@ -13,7 +13,7 @@ import typer
 from tabulate import tabulate  # plain-text summary table
 
 from timeline.atomic import write_text_atomic
-from timeline.chronology.models import Timeline
+from timeline.chronology.models import Timeline, TimelineDocument
 from timeline.cli.app import app
 from timeline.config import load_config
 from timeline.diagnostics import InputError, InputProblem
@@ -79,7 +79,24 @@ def run_build(
     return result
 
 
+def _publication_label(document: TimelineDocument) -> str:
+    if document.published:
+        return f"{document.published} ({document.published_source})"
+    if document.published_window:
+        window = document.published_window
+        return f"unknown; inferred {window.earliest} – {window.latest}"
+    return "unknown"
+
+
 def summary_table(timeline: Timeline) -> str:
+    documents = tabulate(
+        [
+            [document.id, (document.title or "")[:50], _publication_label(document)]
+            for document in timeline.documents
+        ],
+        headers=["document", "title", "published"],
+        tablefmt="simple",
+    )
     rows = [
         [
             date_label(event.date) + (" !" if event.date_conflict else ""),
@@ -94,7 +111,7 @@ def summary_table(timeline: Timeline) -> str:
         f"{len(timeline.events)} events from {len(timeline.documents)} documents "
         f"({dated} with a publication date or an inferred window); ! = sources disagree on the date"
     )
-    return f"{table}\n\n{footer}"
+    return f"{documents}\n\n{table}\n\n{footer}"
 
 
 @app.command("build")
