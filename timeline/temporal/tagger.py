@@ -1260,6 +1260,9 @@ def _weekend(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     return Reading("DATE", period_value("weekend", monday), anchor=Anchor(kind="dct"))
 
 
+_LEVEL_BEFORE = re.compile(r"\b(?:at|to|from|near|around|about|above|below)\s+$", re.IGNORECASE)
+
+
 def _year(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     year_text = g("year") or ""
     year = _year_number(doc, year_text)
@@ -1273,6 +1276,12 @@ def _year(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
         return None
     if doc.lex.counted_noun_after.match(doc.text, end) and not (g("fiscal") or g("pmod")):
         return None  # "2000 people"
+    if (
+        doc.dct is not None
+        and year > doc.dct.year + 30
+        and _LEVEL_BEFORE.search(doc.text, max(0, start - 12), start)
+    ):
+        return None  # "the index closed at 2082": a level, not a year decades ahead
     if re.match(r"\s*(?:-|to)\s*\d", doc.text[end : end + 6]) and not backed:
         return None  # "1500 to 2000" counts things; "from 2009 to 2017" is a span of years
     range_start = _RANGE_BEFORE.search(doc.text, max(0, start - 12), start)
