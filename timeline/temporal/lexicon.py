@@ -44,6 +44,8 @@ class Lexicon:
     proper_words: frozenset[str]  # words written with a capital in running text (months, weekdays, holidays)
     future_cue: re.Pattern[str]
     future_modal: re.Pattern[str]
+    passive_before: re.Pattern[str]  # "will be" before a participle
+    adjective_before: re.Pattern[str]  # "a still" before an "-ed" adjective
     past_cue: re.Pattern[str]
     # The words right before a date that outweigh the clause's tense: a deadline ("by May") is read
     # as the nearest such date, "since March" looks back.
@@ -235,6 +237,10 @@ def lexicon() -> Lexicon:
         proper_words=_proper_words(words),
         future_cue=_cue_pattern(cues["future"]),
         future_modal=_cue_pattern(cues["future_modal"]),
+        passive_before=re.compile(r"\b" + _alternation(cues["passive_auxiliaries"]) + r"\s+$", re.IGNORECASE),
+        adjective_before=re.compile(
+            r"\b" + _alternation(cues["determiners"]) + r"\s+(?:\w+ly\s+|still\s+)?$", re.IGNORECASE
+        ),
         past_cue=_cue_pattern(cues["past"], cues["past_suffix"]),
         deadline_before=re.compile(r"\b" + _alternation(cues["deadline_before"]) + r"\s+$", re.IGNORECASE),
         past_before=re.compile(r"\b" + _alternation(cues["past_before"]) + r"\s+(?:the\s+)?$", re.IGNORECASE),

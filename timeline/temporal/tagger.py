@@ -184,57 +184,48 @@ class _Document:
 
         for kind, cue in (("future", self.lex.future_cue), ("past", self.lex.past_cue)):
             for m in cue.finditer(left):
-                if kind == "future" or not _not_a_past_verb(left, m):
+                if kind == "future" or self._past_verb_at(left, m.start(), m.group()):
                     consider(len(left) - m.end(), kind)
             if fronted and kind == "future":
                 cue = self.lex.future_modal
             for m in cue.finditer(right):
-                if kind == "future" or not _not_a_past_verb(right, m):
+                if kind == "future" or self._past_verb_at(right, m.start(), m.group()):
                     consider(2 * m.start() + 1, kind)  # the words before a time expression say more about it
                     break
         # Irregular past forms ("brought", "met", "rose") are too many to list: ask the morphology.
         for side, is_left in ((left, True), (right, False)):
-            before: str | None = None
-            for m in _WORD_TOKEN.finditer(side):
-                if _irregular_past(before, m.group()):
+            for m in _LOWER_WORD.finditer(side):
+                if _irregular_past(m.group()) and self._past_verb_at(side, m.start(), m.group()):
                     consider(len(side) - m.end() if is_left else 2 * m.start() + 1, "past")
                     if not is_left:
                         break
-                before = m.group()
         if best is None or best[0] > within:
             return None
         if best[1] == "future" and _PAST_PERFECT.search(left, 0, max(0, len(left) - best[0])):
             return "past"  # a plan seen from the past perfect: "had been due to expire Friday" has passed
         return best[1]
 
+    def _past_verb_at(self, text: str, position: int, word: str) -> bool:
+        """Whether a past-looking word at `position` is a past tense: after a form of "be" it is a passive
+        participle ("will be paid"), after an article an adjective ("a still unspecified date"), and so is
+        an "un-...-ed" word ("unexpected")."""
+        if self.lex.passive_before.search(text, 0, position):
+            return False
+        word = word.lower()
+        if not word.endswith("ed"):
+            return True
+        return not (word.startswith("un") or self.lex.adjective_before.search(text, 0, position))
+
 
 _PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
-# A "-ed" word after "be" is a passive participle ("will be paid"), after an article an adjective
-# ("a still unspecified date"), and with "un-" an adjective too ("unexpected").
-_PASSIVE_BEFORE = re.compile(r"\b(?:be|is|are|being|been)\s+$", re.IGNORECASE)
-_ADJECTIVE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?:\w+ly\s+|still\s+)?$", re.IGNORECASE)
-
-
-def _not_a_past_verb(text: str, cue: re.Match[str]) -> bool:
-    word = cue.group().lower()
-    return bool(
-        _PASSIVE_BEFORE.search(text, 0, cue.start())
-        or (word.endswith("ed") and (word.startswith("un") or _ADJECTIVE_BEFORE.search(text, 0, cue.start())))
-    )
-
-
-_WORD_TOKEN = re.compile(r"[\w']+")
+_LOWER_WORD = re.compile(r"(?<![\w'])[a-z]{3,}(?![\w'])")
 _FRONTED = re.compile(r"\s*(?:\w+\s+){0,2}")  # at most a preposition and an article before the date
 _SENTENCE_END = re.compile(r"[.!?;\n]")
-# After a form of "be" a participle is passive, not past ("will be paid", "is heard").
-_PASSIVE_AUXILIARIES = frozenset(("be", "is", "are", "being", "been"))
 
 
 @lru_cache(maxsize=4096)
-def _irregular_past(before: str | None, word: str) -> bool:
+def _irregular_past(word: str) -> bool:
     """A simple-past verb that is no other part of speech nor a base form ("met"; not "ground", "set")."""
-    if len(word) < 3 or not word.islower() or (before is not None and before.lower() in _PASSIVE_AUXILIARIES):
-        return False
     lemmas = getAllLemmas(word)
     verbs = lemmas.get("VERB", ())
     return (
