@@ -17,7 +17,11 @@ Conventions (documented choices where TimeML leaves room):
 - A weekday is resolved by the tense of its clause: past tense gives the most recent one before the DCT,
   future tense the next one after it, the DCT's own weekday is the DCT; with no tense cue, the news
   convention (most recent past) applies. Bare months and yearless dates take the nearest year unless the
-  tense says otherwise.
+  tense says otherwise. Tense cues: listed words, "-ed" forms and irregular past forms (lemminflect),
+  except participles after "be" and adjectives after an article; a fronted date ("In March, ...") takes
+  the tense of the clause after its comma; a plan seen from the past perfect ("had been due to expire
+  Friday") has passed; a deadline ("by Dec. 15", "extended to Nov. 20", "until Tuesday") is the nearest
+  such date unless its clause is in the future; "since" looks back.
 - "N units before/after <event>" keeps the duration as value and records an event anchor the timeline
   stage resolves; when <event> is itself a time expression it is resolved here (anchor kind "timex").
 - Without a DCT, relative expressions get underspecified values (XXXX-WXX-4, XXXX-XX) and no interval.
@@ -26,7 +30,13 @@ Conventions (documented choices where TimeML leaves room):
   false ones); "Now," opening a sentence is a discourse marker and is left out, and so are capitalised
   words inside names ("the Future of Life Institute", "Daily AI News").
 - The date in view (the last absolute or DCT-relative date, or a day counted from one) anchors "the
-  next day", "that year", "a year earlier", "the year-ago quarter" (anchor kind "timex").
+  next day", "that year", "a year earlier", "the year-ago quarter", "the previous Friday", "earlier that
+  day" (anchor kind "timex"). Financial comparisons: "a year ago" is a baseline and does not move the
+  view; a quarter's closing date ("the quarter ended Sept. 30") leaves the quarter in view; "the 1988
+  period", "last year's quarter", "the quarter a year ago" are the quarter last named, in that year.
+- "The (fiscal, full) year" of a report is the DCT's year; "the year ended June 30" is P1Y (TimeBank).
+- Expressions with a word capitalised against its running-text use past a sentence start are names or
+  titles and are left out ("This Week", "60 Minutes", "High Noon"); so are lower-case holidays.
 """
 
 from __future__ import annotations
