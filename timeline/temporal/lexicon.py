@@ -50,6 +50,7 @@ class Lexicon:
     # The words right before a date that outweigh the clause's tense: a deadline ("by May") is read
     # as the nearest such date, "since March" looks back.
     deadline_before: re.Pattern[str]
+    moved_to_before: re.Pattern[str]
     past_before: re.Pattern[str]
     preposition_before: re.Pattern[str]  # "in May", "since 1750": the word before makes it a date
     counted_noun_after: re.Pattern[str]  # "2000 people": the noun after makes it a count
@@ -243,6 +244,7 @@ def lexicon() -> Lexicon:
         ),
         past_cue=_cue_pattern(cues["past"], cues["past_suffix"]),
         deadline_before=re.compile(r"\b" + _alternation(cues["deadline_before"]) + r"\s+$", re.IGNORECASE),
+        moved_to_before=re.compile(r"\b" + _alternation(cues["moved_to_before"]) + r"\s+$", re.IGNORECASE),
         past_before=re.compile(r"\b" + _alternation(cues["past_before"]) + r"\s+(?:the\s+)?$", re.IGNORECASE),
         preposition_before=re.compile(
             r"(?:\b" + _alternation(words["date_prepositions"]) + r"[\s-]+|\bmid-)$", re.IGNORECASE

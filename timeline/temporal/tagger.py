@@ -161,6 +161,8 @@ class _Document:
         text = self.text
         if self.lex.past_before.search(text, max(0, start - 24), start):
             return "past"
+        if self.lex.moved_to_before.search(text, max(0, start - 24), start):
+            return "future"
         if self.lex.deadline_before.search(text, max(0, start - 24), start):
             # A deadline lies ahead in a future clause; reported in the past it may have passed.
             return "future" if self._clause_tense(start, end, within) == "future" else "nearest"
