@@ -94,6 +94,7 @@ _UNDERSPECIFIED = {
 _SECONDS = {"hour": 3600, "minute": 60, "second": 1}
 _RANGE_BEFORE = re.compile(r"\d+\s*(?:-|to)\s*$")
 _SAME_CLAUSE = 40  # characters: a clock time this soon after a named day is on that day
+_SOON_DAYS = 62  # a bare month this close ahead of the DCT may be meant ahead without a future cue
 _NEAR = 6  # characters: a tense cue this close (the adjacent word) is about the date itself
 _CONJUNCTION_BEFORE = re.compile(r".*,\s+(?:and|but|while|whereas)\s", re.DOTALL)
 _DISCOURSE_NOW = re.compile(r"\s*,")
@@ -313,7 +314,8 @@ def _pick_period(
     """The year of a yearly recurring period (a month, a season, a holiday) meant relative to the DCT.
 
     mode: "last"/"next" strictly before/after the DCT; "this" the one containing or in the DCT's year;
-    "past"/"future" by tense (the one containing the DCT counts); "nearest" otherwise.
+    "past"/"future" by tense (the one containing the DCT counts); "soon_or_past" the coming one if it
+    begins within two months, else the past one (bare months in news); "nearest" otherwise.
     """
     years = [dct.year - 1, dct.year, dct.year + 1]
     spans = [(y, first_of(y), last_of(y)) for y in years]
@@ -330,6 +332,10 @@ def _pick_period(
         return max(y for y, a, _b in spans if a <= dct)
     if mode == "future":
         return min(y for y, _a, b in spans if b >= dct)
+    if mode == "soon_or_past":  # news looks back: ahead only when it begins within two months
+        ahead = min(y for y, a, _b in spans if a > dct)
+        soon = (first_of(ahead) - dct).days <= _SOON_DAYS
+        return ahead if soon else max(y for y, a, _b in spans if a <= dct)
 
     def distance(span: tuple[int, date, date]) -> tuple[int, int]:
         _y, a, b = span
@@ -691,7 +697,7 @@ def _month_period(doc: _Document, g: Group, start: int, end: int) -> Reading | N
             dct,
             lambda y: date(y, month, 1),
             lambda y: add_months(date(y, month, 1), 1) - timedelta(days=1),
-            _mode(doc, start, end, g("shift")),
+            _direction(doc, g("shift")) or doc.tense(start, end) or "soon_or_past",
         )
     return Reading("DATE", f"{year:04d}-{month:02d}", mod=mod, anchor=Anchor(kind="dct"))
 
