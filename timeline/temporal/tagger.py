@@ -94,6 +94,7 @@ _UNDERSPECIFIED = {
 _SECONDS = {"hour": 3600, "minute": 60, "second": 1}
 _RANGE_BEFORE = re.compile(r"\d+\s*(?:-|to)\s*$")
 _SAME_CLAUSE = 40  # characters: a clock time this soon after a named day is on that day
+_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
 _SOON_DAYS = 62  # a bare month this close ahead of the DCT may be meant ahead without a future cue
 _NEAR = 6  # characters: a tense cue this close (the adjacent word) is about the date itself
 _CONJUNCTION_BEFORE = re.compile(r".*,\s+(?:and|but|while|whereas)\s", re.DOTALL)
@@ -697,7 +698,10 @@ def _month_period(doc: _Document, g: Group, start: int, end: int) -> Reading | N
             dct,
             lambda y: date(y, month, 1),
             lambda y: add_months(date(y, month, 1), 1) - timedelta(days=1),
-            _direction(doc, g("shift")) or doc.tense(start, end) or "soon_or_past",
+            _direction(doc, g("shift"))
+            or doc.tense(start, end)
+            # "in March" with no tense cue reports; "the November meeting" names a date ahead or behind
+            or ("soon_or_past" if _IN_BEFORE.search(doc.text, max(0, start - 4), start) else "nearest"),
         )
     return Reading("DATE", f"{year:04d}-{month:02d}", mod=mod, anchor=Anchor(kind="dct"))
 
