@@ -864,6 +864,10 @@ def _relative_period(doc: _Document, g: Group, start: int, end: int) -> Reading 
     return Reading("DATE", value, mod=mod, anchor=Anchor(kind="dct"))
 
 
+_APPOSITION = re.compile(r",\s*")
+_EVENT_AFTER = re.compile(r"\s+[a-z]")  # an event phrase follows, not the end of the clause
+
+
 def _reference_day(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     """A day counted from the date in view ("the next day", "that night"), else from the DCT."""
     rel = re.sub(r"\s+", " ", (g("rel") or g("direction") or "").lower())
@@ -875,6 +879,13 @@ def _reference_day(doc: _Document, g: Group, start: int, end: int) -> Reading | 
     ref = doc.reference
     in_view = interval(ref.value) if ref is not None and ref.granularity == "day" else None
     if ref is not None and in_view is not None:
+        if (
+            g("unit2")
+            and _APPOSITION.fullmatch(doc.text, ref.end, start)
+            and _EVENT_AFTER.match(doc.text, end)
+        ):
+            # "Oct. 12, the day before the stock market plunged": the apposition renames the date just named
+            return Reading("DATE", in_view[0].isoformat(), anchor=Anchor(kind="timex", ref=str(ref.start)))
         day = in_view[0] + timedelta(days=steps)
         return Reading(kind, day.isoformat() + suffix, anchor=Anchor(kind="timex", ref=str(ref.start)))
     if rel.startswith("that") or rel == "same" or doc.dct is None:
