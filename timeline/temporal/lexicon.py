@@ -50,7 +50,7 @@ class Lexicon:
     # The words right before a date that outweigh the clause's tense: a deadline ("by May") is read
     # as the nearest such date, "since March" looks back.
     deadline_before: re.Pattern[str]
-    moved_to_before: re.Pattern[str]
+    moved_to_before: re.Pattern[str]  # "postponed until Tuesday": a date something was moved to lies ahead
     past_before: re.Pattern[str]
     preposition_before: re.Pattern[str]  # "in May", "since 1750": the word before makes it a date
     counted_noun_after: re.Pattern[str]  # "2000 people": the noun after makes it a count
