@@ -250,7 +250,10 @@ def lexicon() -> Lexicon:
             r"(?:\b" + _alternation(words["date_prepositions"]) + r"[\s-]+|\bmid-)$", re.IGNORECASE
         ),
         counted_noun_after=re.compile(r"\s*" + _alternation(words["counted_nouns"]) + r"\b", re.IGNORECASE),
+        # ... or a count of things: "four flights a week", "700 seats a week"
         rate_before=re.compile(
-            r"(?:" + _alternation(words["rate_words"]) + r"|\d|%|\$\S*)\s+$", re.IGNORECASE
+            r"(?:(?:" + _alternation(words["rate_words"]) + r"|\d|%|\$\S*)\s+"
+            r"|(?:\b" + _alternation(words["number_words"]) + r"|\d)\s+[a-z]+s\s+)$",
+            re.IGNORECASE,
         ),
     )
