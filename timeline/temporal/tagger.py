@@ -774,7 +774,7 @@ def _earlier_later(doc: _Document, g: Group, start: int, end: int) -> Reading | 
     direction = (g("direction") or "").lower()
     if g("year"):
         value = f"{_year_number(doc, g('year') or ''):04d}"
-        anchor = Anchor(kind="none")
+        anchor = Anchor(kind="dct")  # "later in 2026" is cut at the publication date: it depends on it
     else:
         unit = (g("unit") or "").lower()
         shift_word = "that" if g("same") else (g("shift") or "").lower()
