@@ -11,18 +11,20 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process  # fast fuzzy string similarity for matching statements
 
 from timeline.chronology.dates import Interval, combine, event_date, intersect, parse_interval, shift
 from timeline.chronology.models import Event, PublishedWindow, Timeline, TimelineDocument
 from timeline.chronology.undated import DatedEvent, infer_window, needs_publication_date, resolve_within
-from timeline.corpus.models import Document
 from timeline.events.models import DocumentAnalysis, Mention
+from timeline.temporal.models import Anchor
 
 STATEMENT_SIMILARITY = 85  # rapidfuzz token_set_ratio (0-100) above which two statements are one event
 BLOCK_LIMIT = 200  # a block key shared by more statements than this is too common to tell them apart
@@ -31,18 +33,70 @@ ANCHOR_PASSES = 3  # anchors may chain ("a day before the report that came a wee
 _CONTENT_WORD = re.compile(r"[^\W\d_]{5,}")
 
 
+@dataclass(slots=True)
+class _Entry:
+    """What the merge decisions need of one mention; the mention itself waits in the spool."""
+
+    doc: str
+    path: str
+    line: int
+    start: int
+    event_type: str | None
+    title: str
+    anchor: Anchor | None  # only an anchor on another event, with its offset and relation
+    anchor_event: str | None
+    needs_date: bool  # needs_publication_date(mention)
+    interval: Interval | None  # the days its own time expression gives
+    spooled: tuple[int, int]  # where its JSON is in the spool: offset, length
+
+
+class _Spool:
+    """Mentions as JSON in a temporary file: a few hundred bytes each on disk, none in memory until read."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close(), the merge owns it)
+        self._end = 0
+
+    def add(self, mention: Mention) -> tuple[int, int]:
+        data = mention.model_dump_json(exclude_defaults=True).encode("utf-8")
+        self._file.seek(self._end)
+        self._file.write(data)
+        where = (self._end, len(data))
+        self._end += len(data)
+        return where
+
+    def read(self, where: tuple[int, int]) -> Mention:
+        self._file.seek(where[0])
+        return Mention.model_validate_json(self._file.read(where[1]))
+
+    def close(self) -> None:
+        self._file.close()
+
+
+class _DocumentFields(NamedTuple):
+    """A document's part of the timeline (a tuple: a tenth of the memory of its Document)."""
+
+    id: str
+    path: str
+    title: str | None
+    source: str | None
+    published: str | None  # ISO date
+    published_source: str | None
+
+
 @dataclass
 class _State:
-    documents: list[Document]
-    mentions: list[Mention]
+    documents: list[_DocumentFields]
+    entries: list[_Entry]
+    spool: _Spool
     intervals: dict[int, Interval] = field(default_factory=dict)  # mention index -> its days
     windows: dict[str, PublishedWindow] = field(default_factory=dict)  # undated document id -> window
 
     def catalog_groups(self) -> dict[str, list[int]]:
         groups: dict[str, list[int]] = defaultdict(list)
-        for index, mention in enumerate(self.mentions):
-            if mention.event_type is not None:
-                groups[mention.event_type].append(index)
+        for index, entry in enumerate(self.entries):
+            if entry.event_type is not None:
+                groups[entry.event_type].append(index)
         return groups
 
     def group_interval(self, indices: Iterable[int]) -> Interval | None:
@@ -51,40 +105,83 @@ class _State:
 
 
 def merge(analyses: Iterable[DocumentAnalysis]) -> Timeline:
-    """One timeline from per-document analyses; the result does not depend on their order."""
-    ordered = sorted(analyses, key=lambda analysis: (analysis.document.id, analysis.document.path))
-    mentions = sorted(
-        (mention for analysis in ordered for mention in analysis.mentions),
-        key=lambda m: (m.doc, m.start, m.event_type or "", m.title, m.timex.start if m.timex else -1),
-    )
-    state = _State(documents=[analysis.document for analysis in ordered], mentions=mentions)
-    for index, mention in enumerate(mentions):
-        interval = parse_interval(mention.earliest, mention.latest)
-        if interval is not None:
-            state.intervals[index] = interval
-    _resolve_anchors(state)
-    _infer_windows(state)
-    _resolve_in_windows(state)
-    _resolve_anchors(state)
-    events = _catalog_events(state) + _statement_events(state)
+    """One timeline from per-document analyses; the result does not depend on their order.
+
+    The analyses are consumed one at a time (pass a generator to keep memory flat): only what the merge
+    decisions need stays in memory, the mentions themselves are spooled to a temporary file and read
+    back when the events are assembled.
+    """
+    spool = _Spool()
+    try:
+        state = _ingest(analyses, spool)
+        state.intervals = {i: entry.interval for i, entry in enumerate(state.entries) if entry.interval}
+        _resolve_anchors(state)
+        _infer_windows(state)
+        _resolve_in_windows(state)
+        _resolve_anchors(state)
+        events = _catalog_events(state) + _statement_events(state)
+    finally:
+        spool.close()
     events.sort(key=_chronological)
     return Timeline(documents=[_timeline_document(doc, state) for doc in state.documents], events=events)
 
 
+def _ingest(analyses: Iterable[DocumentAnalysis], spool: _Spool) -> _State:
+    """Documents and mentions in a stable order, whatever the input order: by document id and path, and
+    mentions by document, position and type (ties keep the order of the analyses, then of their mentions).
+    """
+    documents: list[tuple[tuple[str, str, int], _DocumentFields]] = []
+    entries: list[tuple[tuple[str, int, str, str, int, str, str, int, int], _Entry]] = []
+    for sequence, analysis in enumerate(analyses):
+        document = analysis.document
+        published = document.published.isoformat() if document.published else None
+        fields = _DocumentFields(
+            document.id, document.path, document.title, document.source, published, document.published_source
+        )
+        documents.append(((document.id, document.path, sequence), fields))
+        for position, mention in enumerate(analysis.mentions):
+            timex_start = mention.timex.start if mention.timex else -1
+            key = (mention.doc, mention.start, mention.event_type or "", mention.title, timex_start)
+            entries.append(((*key, document.id, document.path, sequence, position), _entry(mention, spool)))
+    documents.sort(key=lambda pair: pair[0])
+    entries.sort(key=lambda pair: pair[0])
+    return _State(
+        documents=[fields for _, fields in documents], entries=[entry for _, entry in entries], spool=spool
+    )
+
+
+def _entry(mention: Mention, spool: _Spool) -> _Entry:
+    anchor = mention.timex.anchor if mention.timex is not None else None
+    on_event = anchor is not None and anchor.kind == "event" and None not in (anchor.offset, anchor.relation)
+    return _Entry(
+        # interned: every mention of a JSONL corpus has the same path, and catalog titles repeat
+        doc=sys.intern(mention.doc),
+        path=sys.intern(mention.path),
+        line=mention.line,
+        start=mention.start,
+        event_type=sys.intern(mention.event_type) if mention.event_type is not None else None,
+        title=sys.intern(mention.title) if mention.event_type is not None else mention.title,
+        anchor=anchor if on_event else None,
+        anchor_event=mention.anchor_event,
+        needs_date=needs_publication_date(mention),
+        interval=parse_interval(mention.earliest, mention.latest),
+        spooled=spool.add(mention),
+    )
+
+
 def _resolve_anchors(state: _State) -> None:
     """Date "one day before <event>" through that event's date, once it is known."""
-    titles = {m.event_type: m.title for m in state.mentions if m.event_type is not None}
+    titles = {e.event_type: e.title for e in state.entries if e.event_type is not None}
     for _ in range(ANCHOR_PASSES):
         groups = state.catalog_groups()
         changed = False
-        for index, mention in enumerate(state.mentions):
-            anchor = mention.timex.anchor if mention.timex is not None else None
-            if index in state.intervals or anchor is None or anchor.kind != "event":
+        for index, entry in enumerate(state.entries):
+            anchor = entry.anchor
+            if index in state.intervals or anchor is None:
                 continue
-            if anchor.offset is None or anchor.relation is None:
-                continue
-            target = mention.anchor_event or _event_named(anchor.ref, titles)
-            if target is None or target == mention.event_type:
+            assert anchor.offset is not None and anchor.relation is not None  # kept only with both
+            target = entry.anchor_event or _event_named(anchor.ref, titles)
+            if target is None or target == entry.event_type:
                 continue
             target_interval = state.group_interval(groups.get(target, []))
             if target_interval is None:
@@ -118,7 +215,7 @@ def _infer_windows(state: _State) -> None:
     groups = state.catalog_groups()
     published = {doc.id: doc.published for doc in state.documents}
     statements = _StatementIndex(
-        state, [i for i, m in enumerate(state.mentions) if m.event_type is None and i in state.intervals]
+        state, [i for i, e in enumerate(state.entries) if e.event_type is None and i in state.intervals]
     )
     by_type: dict[str, DatedEvent | None] = {}
 
@@ -137,9 +234,9 @@ def _infer_windows(state: _State) -> None:
         return by_type[mention.event_type]
 
     by_doc: dict[str, list[Mention]] = defaultdict(list)
-    for mention in state.mentions:
-        if mention.doc in undated:
-            by_doc[mention.doc].append(mention)
+    for entry in state.entries:  # their quotes are tagged again: read back from the spool
+        if entry.doc in undated:
+            by_doc[entry.doc].append(state.spool.read(entry.spooled))
     for doc_id in sorted(by_doc):
         window = infer_window(by_doc[doc_id], dated_event)
         if window is not None:
@@ -153,7 +250,7 @@ class _StatementIndex:
         self.state = state
         self.by_word: dict[str, list[int]] = defaultdict(list)
         for i in statements:
-            for word in _content_words(state.mentions[i].title):
+            for word in _content_words(state.entries[i].title):
                 self.by_word[word].append(i)
 
     def similar(self, title: str) -> list[int]:
@@ -170,7 +267,7 @@ class _StatementIndex:
             return []
         found = process.extractOne(
             title,
-            [self.state.mentions[i].title for i in candidates],
+            [self.state.entries[i].title for i in candidates],
             scorer=fuzz.token_set_ratio,
             score_cutoff=STATEMENT_SIMILARITY,
         )
@@ -181,30 +278,30 @@ def _content_words(title: str) -> set[str]:
     return {word.lower() for word in _CONTENT_WORD.findall(title)}
 
 
-def _sources(state: _State, indices: list[int], published: dict[str, date | None]) -> str:
+def _sources(state: _State, indices: list[int], published: dict[str, str | None]) -> str:
     shown = []
     for index in indices[:3]:
-        mention = state.mentions[index]
-        when = published.get(mention.doc)
-        dated = f", published {when.isoformat()}" if when else ""
-        shown.append(f"{mention.doc} ({mention.path}:{mention.line}{dated})")
+        entry = state.entries[index]
+        when = published.get(entry.doc)
+        dated = f", published {when}" if when else ""
+        shown.append(f"{entry.doc} ({entry.path}:{entry.line}{dated})")
     more = f" and {len(indices) - 3} more" if len(indices) > 3 else ""
     return ", ".join(shown) + more
 
 
 def _resolve_in_windows(state: _State) -> None:
-    for index, mention in enumerate(state.mentions):
-        window = state.windows.get(mention.doc)
-        if window is None or index in state.intervals or not needs_publication_date(mention):
+    for index, entry in enumerate(state.entries):
+        window = state.windows.get(entry.doc)
+        if window is None or index in state.intervals or not entry.needs_date:
             continue
-        interval = resolve_within(mention, window)
+        interval = resolve_within(state.spool.read(entry.spooled), window)
         if interval is not None:
             state.intervals[index] = interval
 
 
 def _dated(state: _State, index: int) -> Mention:
     interval = state.intervals.get(index)
-    mention = state.mentions[index]
+    mention = state.spool.read(state.entries[index].spooled)
     if interval is None:
         return mention
     return mention.model_copy(update={"earliest": interval[0].isoformat(), "latest": interval[1].isoformat()})
@@ -212,9 +309,10 @@ def _dated(state: _State, index: int) -> Mention:
 
 def _event(state: _State, event_id: str, title: str, event_type: str | None, indices: list[int]) -> Event:
     interval, conflict = combine([state.intervals[i] for i in indices if i in state.intervals])
+    mentions = [_dated(state, index) for index in indices]
     attributes: dict[str, set[str]] = defaultdict(set)
-    for index in indices:
-        for attribute, value in state.mentions[index].attributes.items():
+    for mention in mentions:
+        for attribute, value in mention.attributes.items():
             attributes[attribute].add(value)
     return Event(
         id=event_id,
@@ -223,13 +321,13 @@ def _event(state: _State, event_id: str, title: str, event_type: str | None, ind
         date=event_date(interval),
         date_conflict=conflict,
         attributes={attribute: sorted(values) for attribute, values in sorted(attributes.items())},
-        mentions=[_dated(state, index) for index in indices],
+        mentions=mentions,
     )
 
 
 def _catalog_events(state: _State) -> list[Event]:
     return [
-        _event(state, event_type, state.mentions[indices[0]].title, event_type, indices)
+        _event(state, event_type, state.entries[indices[0]].title, event_type, indices)
         for event_type, indices in sorted(state.catalog_groups().items())
     ]
 
@@ -238,8 +336,8 @@ def _statement_events(state: _State) -> list[Event]:
     """Open statements that say the same thing about compatible dates become one event."""
     statements = [
         i
-        for i, m in enumerate(state.mentions)
-        if m.event_type is None
+        for i, e in enumerate(state.entries)
+        if e.event_type is None
         and i in state.intervals
         and (state.intervals[i][1] - state.intervals[i][0]).days <= MAX_STATEMENT_DAYS
     ]
@@ -254,13 +352,13 @@ def _statement_events(state: _State) -> list[Event]:
     # the same words about the same days: one event, whatever the number (linear, needs no comparison)
     identical: dict[tuple[Interval, str], int] = {}
     for i in statements:
-        parent[i] = identical.setdefault((state.intervals[i], state.mentions[i].title.lower()), i)
+        parent[i] = identical.setdefault((state.intervals[i], state.entries[i].title.lower()), i)
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in statements:
         if parent[i] != i:
             continue
         month = state.intervals[i][0].strftime("%Y-%m")
-        for word in _content_words(state.mentions[i].title):
+        for word in _content_words(state.entries[i].title):
             blocks[(month, word)].append(i)
     compared: set[tuple[int, int]] = set()
     for members in blocks.values():
@@ -278,7 +376,7 @@ def _statement_events(state: _State) -> list[Event]:
         clusters[root(i)].append(i)
     events = []
     for members in clusters.values():
-        first = state.mentions[members[0]]
+        first = state.entries[members[0]]
         events.append(_event(state, _statement_id(state, members), first.title, None, members))
     return events
 
@@ -286,16 +384,16 @@ def _statement_events(state: _State) -> list[Event]:
 def _same_statement(state: _State, a: int, b: int) -> bool:
     if intersect([state.intervals[a], state.intervals[b]]) is None:
         return False
-    similarity = fuzz.token_set_ratio(state.mentions[a].title, state.mentions[b].title)
+    similarity = fuzz.token_set_ratio(state.entries[a].title, state.entries[b].title)
     return similarity >= STATEMENT_SIMILARITY
 
 
 def _statement_id(state: _State, members: list[int]) -> str:
     """Stable and content-derived: first day, a slug of the title, and a hash of the quoted sources."""
-    first = state.mentions[members[0]]
+    first = state.entries[members[0]]
     start = min(state.intervals[i][0] for i in members).isoformat()
     slug = "-".join(re.findall(r"[a-z0-9]+", first.title.lower())[:6])
-    sources = "|".join(f"{state.mentions[i].doc}:{state.mentions[i].start}" for i in members)
+    sources = "|".join(f"{state.entries[i].doc}:{state.entries[i].start}" for i in members)
     digest = hashlib.sha256(sources.encode()).hexdigest()[:6]
     return f"{start}-{slug}-{digest}"
 
@@ -306,13 +404,5 @@ def _chronological(event: Event) -> tuple[int, str, str, str]:
     return 0, event.date.earliest, event.date.latest, event.id
 
 
-def _timeline_document(document: Document, state: _State) -> TimelineDocument:
-    return TimelineDocument(
-        id=document.id,
-        path=document.path,
-        title=document.title,
-        source=document.source,
-        published=document.published.isoformat() if document.published else None,
-        published_source=document.published_source,
-        published_window=state.windows.get(document.id),
-    )
+def _timeline_document(document: _DocumentFields, state: _State) -> TimelineDocument:
+    return TimelineDocument(**document._asdict(), published_window=state.windows.get(document.id))
