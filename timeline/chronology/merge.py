@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from rapidfuzz import fuzz, process  # fast fuzzy string similarity for matching
 
 from timeline.chronology.dates import Interval, combine, event_date, intersect, parse_interval, shift
 from timeline.chronology.models import Event, PublishedWindow, Timeline, TimelineDocument
+from timeline.chronology.spool import MentionSpool, Spooled
 from timeline.chronology.undated import DatedEvent, infer_window, needs_publication_date, resolve_within
 from timeline.events.models import DocumentAnalysis, Mention
 from timeline.temporal.models import Anchor
@@ -47,30 +47,7 @@ class _Entry:
     anchor_event: str | None
     needs_date: bool  # needs_publication_date(mention)
     interval: Interval | None  # the days its own time expression gives
-    spooled: tuple[int, int]  # where its JSON is in the spool: offset, length
-
-
-class _Spool:
-    """Mentions as JSON in a temporary file: a few hundred bytes each on disk, none in memory until read."""
-
-    def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close(), the merge owns it)
-        self._end = 0
-
-    def add(self, mention: Mention) -> tuple[int, int]:
-        data = mention.model_dump_json(exclude_defaults=True).encode("utf-8")
-        self._file.seek(self._end)
-        self._file.write(data)
-        where = (self._end, len(data))
-        self._end += len(data)
-        return where
-
-    def read(self, where: tuple[int, int]) -> Mention:
-        self._file.seek(where[0])
-        return Mention.model_validate_json(self._file.read(where[1]))
-
-    def close(self) -> None:
-        self._file.close()
+    spooled: Spooled
 
 
 class _DocumentFields(NamedTuple):
@@ -88,7 +65,7 @@ class _DocumentFields(NamedTuple):
 class _State:
     documents: list[_DocumentFields]
     entries: list[_Entry]
-    spool: _Spool
+    spool: MentionSpool
     intervals: dict[int, Interval] = field(default_factory=dict)  # mention index -> its days
     windows: dict[str, PublishedWindow] = field(default_factory=dict)  # undated document id -> window
 
@@ -111,7 +88,7 @@ def merge(analyses: Iterable[DocumentAnalysis]) -> Timeline:
     decisions need stays in memory, the mentions themselves are spooled to a temporary file and read
     back when the events are assembled.
     """
-    spool = _Spool()
+    spool = MentionSpool()
     try:
         state = _ingest(analyses, spool)
         state.intervals = {i: entry.interval for i, entry in enumerate(state.entries) if entry.interval}
@@ -126,7 +103,7 @@ def merge(analyses: Iterable[DocumentAnalysis]) -> Timeline:
     return Timeline(documents=[_timeline_document(doc, state) for doc in state.documents], events=events)
 
 
-def _ingest(analyses: Iterable[DocumentAnalysis], spool: _Spool) -> _State:
+def _ingest(analyses: Iterable[DocumentAnalysis], spool: MentionSpool) -> _State:
     """Documents and mentions in a stable order, whatever the input order: by document id and path, and
     mentions by document, position and type (ties keep the order of the analyses, then of their mentions).
     """
@@ -150,7 +127,7 @@ def _ingest(analyses: Iterable[DocumentAnalysis], spool: _Spool) -> _State:
     )
 
 
-def _entry(mention: Mention, spool: _Spool) -> _Entry:
+def _entry(mention: Mention, spool: MentionSpool) -> _Entry:
     anchor = mention.timex.anchor if mention.timex is not None else None
     on_event = anchor is not None and anchor.kind == "event" and None not in (anchor.offset, anchor.relation)
     return _Entry(
@@ -300,11 +277,8 @@ def _resolve_in_windows(state: _State) -> None:
 
 
 def _dated(state: _State, index: int) -> Mention:
-    interval = state.intervals.get(index)
-    mention = state.spool.read(state.entries[index].spooled)
-    if interval is None:
-        return mention
-    return mention.model_copy(update={"earliest": interval[0].isoformat(), "latest": interval[1].isoformat()})
+    """The mention as it goes into the timeline, with the days the merge found for it (if any)."""
+    return state.spool.read_compact(state.entries[index].spooled, state.intervals.get(index))
 
 
 def _event(state: _State, event_id: str, title: str, event_type: str | None, indices: list[int]) -> Event:
@@ -404,5 +378,11 @@ def _chronological(event: Event) -> tuple[int, str, str, str]:
     return 0, event.date.earliest, event.date.latest, event.id
 
 
+# Every field is given, so the documents can share one set of given fields (model_construct: the values
+# come from validated Documents) instead of a 728-byte set each.
+_DOCUMENT_FIELDS = set(TimelineDocument.model_fields)
+
+
 def _timeline_document(document: _DocumentFields, state: _State) -> TimelineDocument:
-    return TimelineDocument(**document._asdict(), published_window=state.windows.get(document.id))
+    window = state.windows.get(document.id)
+    return TimelineDocument.model_construct(_DOCUMENT_FIELDS, **document._asdict(), published_window=window)
