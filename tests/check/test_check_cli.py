@@ -238,3 +238,25 @@ def test_text_format_groups_findings_by_rule_without_colour_when_piped() -> None
     assert headings == ["ERROR closure-permanence (1)", "ERROR vote-date (1)"]
     assert "valley-post.md:6:1" in result.stdout and "permanent" in result.stdout
     assert result.stdout.rstrip().endswith("2 error(s), 0 warning(s), 0 info (2 finding(s))")
+
+
+def test_past_tense_event_dated_after_publication(tmp_path: Path) -> None:
+    """An article published June 6 that reports as done something it dates June 9: the quote is shown.
+    A later date in the future tense is a plan, not a slip."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "gazette.md").write_text(
+        "---\ntitle: Treaty news\npublished: 2026-06-06\n---\n"
+        "The treaty was signed on June 9, 2026, officials said.\n\n"
+        "Leaders will meet again on June 12, 2026 to review it.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "rules").mkdir()
+    result = check(str(articles), "--rules", str(tmp_path / "rules"), "--format", "json")
+    assert result.exit_code == 0, result.stderr  # a warning, below the default --fail-on error
+    late = [f for f in findings(result) if f["rule"] == "builtin/past-after-publication"]
+    assert len(late) == 1
+    [evidence] = late[0]["evidence"]
+    assert "The treaty was signed on June 9, 2026" in evidence["quote"]
+    assert evidence["line"] == 5
+    assert not any("June 12" in item["quote"] for finding in findings(result) for item in finding["evidence"])

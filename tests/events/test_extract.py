@@ -45,6 +45,8 @@ def test_mentions_and_their_time_links(case_path: Path) -> None:
         assert sorted(m.terms for m in mentions) == sorted(case["terms"])
     if "titles" in case:
         assert [m.title for m in mentions] == case["titles"]
+    if "tenses" in case:
+        assert [[m.event_type, m.time_text, m.tense] for m in mentions] == case["tenses"]
 
 
 def test_mentions_are_located_in_the_original_file() -> None:

@@ -24,6 +24,7 @@ from timeline.events.clauses import Clauses
 from timeline.events.language import cues
 from timeline.events.models import Mention
 from timeline.events.phrases import PhraseSet, Span, Token, tokenize
+from timeline.events.tense import Tense, clause_tense
 from timeline.temporal.models import Timex
 
 ANCHOR_GAP = 12  # characters between "one day before" and the event it names
@@ -360,6 +361,7 @@ def _catalog_mention(
         terms=sorted(set(terms)),
         anchor_event=_anchor_event(timex, accepted, view),
         time_link=reason,
+        tense=_tense(index, candidate.trigger),
     )
 
 
@@ -433,9 +435,22 @@ def _open_statements(
                 title=_summary(view, words),
                 anchor_event=_anchor_event(timex, accepted, view),
                 time_link="open statement: the time expression of this clause",
+                tense=_tense(index, Span(timex.start, timex.end)),
             )
         )
     return statements
+
+
+def _tense(index: SentenceIndex, focus: Span) -> Tense | None:
+    """The tense of the verb group nearest `focus` in its clause (only a few words around it are read)."""
+    positions = index.tokens_by_clause.get(index.clauses.clause_at(focus.start), [])
+    first = bisect.bisect_left(positions, bisect.bisect_left(index.token_starts, focus.start))
+    last = max(bisect.bisect_left(positions, bisect.bisect_left(index.token_starts, focus.end)) - 1, first)
+    settings = cues().tense
+    margin = settings.window_words + settings.group_words + 1
+    low = max(first - margin, 0)
+    nearby = [index.view.tokens[position] for position in positions[low : last + margin]]
+    return clause_tense(nearby, index.view.text, index.view.start, (first - low, last - low))
 
 
 def _skip_range(length: int, cut: int, resume: int) -> Iterator[int]:

@@ -4,9 +4,26 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict
+
+TenseName = Literal["past", "present", "future", "unclear"]
+
+
+class TenseCues(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    future: list[str]
+    future_phrases: list[str]
+    past: list[str]
+    present: list[str]
+    unclear: list[str]
+    before_nt: dict[str, TenseName]
+    after_apostrophe: dict[str, TenseName]
+    group_words: int
+    window_words: int
 
 
 class LanguageCues(BaseModel):
@@ -24,6 +41,7 @@ class LanguageCues(BaseModel):
     summary_drop_leading: list[str]
     summary_words: int
     time_prepositions: list[str]
+    tense: TenseCues
 
 
 @cache
