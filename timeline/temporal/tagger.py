@@ -453,7 +453,7 @@ def _numeric_date(doc: _Document, g: Group, start: int, end: int) -> Reading | N
 
 def _clock_time(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     if g("named"):
-        hour, minute = (12, 0) if (g("named") or "").lower() == "noon" else (0, 0)
+        hour, minute = (12, 0) if (g("named") or "").lower() in ("noon", "midday") else (0, 0)
     elif g("hour_part"):  # "4 in the morning", "9 in the evening"
         hour, minute = int(g("hour_part") or 0) % 12, 0
         hour += 12 if (g("part") or "").lower() in ("afternoon", "evening") else 0
@@ -1199,6 +1199,15 @@ def _vague_span(doc: _Document, g: Group, start: int, end: int) -> Reading | Non
     return Reading("DURATION", _duration_value(None, unit, doc.words), positioned=False, start=end - written)
 
 
+def _long_compound(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
+    """ "day-long" is P1D; "decades-long" an unspecified number of decades."""
+    unit = _unit_key(g("unit") or "", doc.words)
+    if unit not in doc.words["units"]:
+        return None
+    amount = None if g("plural") else 1
+    return Reading("DURATION", _duration_value(amount, unit, doc.words), positioned=False)
+
+
 def _year_end(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     if doc.dct is None:
         return Reading("DATE", "XXXX-12-31", positioned=False)
@@ -1417,6 +1426,7 @@ _NORMALISERS: dict[str, Callable[[_Document, Group, int, int], Reading | None]] 
     "year": _year,
     "the_year": _the_year,
     "range_end_day": _range_end_day,
+    "long_compound": _long_compound,
     "year_end": _year_end,
     "deictic": _deictic,
 }
