@@ -13,7 +13,7 @@ from timeline.check import rule_file_json_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 RULE_FILES = [
-    ROOT / "rules" / "checks.yaml",
+    *sorted((ROOT / "rules").glob("*.yaml")),
     *sorted((Path(__file__).parent / "stories").glob("*/rules/*.yaml")),
 ]
 
@@ -36,3 +36,18 @@ def test_schema_rejects_an_unknown_key() -> None:
     }
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(rule_file_json_schema()).validate(data)
+
+
+@pytest.mark.parametrize(
+    "events",
+    [
+        {"summit": {"title": "Leaders meet", "trigers": ["meet"]}},  # a typo'd key
+        {"summit": {"title": "Leaders meet", "triggers": "meet"}},  # a string where a list belongs
+        {"Summit Day": {"title": "Leaders meet", "triggers": ["meet"]}},  # not an event id
+    ],
+)
+def test_schema_checks_the_event_catalog(events: dict[str, object]) -> None:
+    validator = jsonschema.Draft202012Validator(rule_file_json_schema())
+    validator.validate({"events": {"summit": {"title": "Leaders meet", "triggers": ["meet"]}}})
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate({"events": events})

@@ -33,7 +33,7 @@ from timeline.check.kinds.sources import SourcesRule
 from timeline.check.kinds.within import WithinRule
 from timeline.check.rulebase import RuleBase, RuleTest, RuleTestDoc, suggest
 from timeline.diagnostics import InputProblem
-from timeline.events import Catalog
+from timeline.events import Catalog, catalog_json_schema
 from timeline.yamlsource import LocatedYaml, YamlPath
 
 RULE_KINDS: tuple[type[RuleBase], ...] = (
@@ -175,16 +175,21 @@ def _keys(model: type[PydanticModel]) -> list[str]:
 
 
 def rule_file_json_schema() -> dict[str, Any]:
-    """JSON Schema of a rule file's `rules:` section, for editors (`timeline rules schema`)."""
+    """JSON Schema of a whole rule file (`events:` and `rules:`), for editors (`timeline schema rules`)."""
     rule_schema = _RULE.json_schema(by_alias=True)
     definitions = rule_schema.pop("$defs", {})
+    catalog_schema = catalog_json_schema()
+    # both schemas refer to their definitions as #/$defs/...: they share the root's
+    for name, definition in catalog_schema.pop("$defs", {}).items():
+        if definitions.setdefault(name, definition) != definition:
+            raise ValueError(f"two different schema definitions are named {name}")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "timeline rule file",
         "description": "rules/*.yaml: `events:` (the event catalog), `rules:` (what `timeline check` runs).",
         "type": "object",
         "properties": {
-            "events": {"type": "object", "description": "The event catalog (see `timeline.events.catalog`)."},
+            "events": catalog_schema,
             "rules": {"type": "array", "items": rule_schema},
         },
         "additionalProperties": False,
