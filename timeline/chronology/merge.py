@@ -5,6 +5,10 @@ Catalog mentions are grouped by event type; open statements by similar wording a
 number of statements, not its square). An event's date is the intersection of what its sources say;
 relative dates are then resolved through anchors ("one day before <event>") and through the
 publication windows inferred for undated articles.
+
+Memory stays flat in the number of analyses held: they are consumed one at a time, the decisions run on
+a small record per mention (`_Entry`) and the mentions themselves wait in a temporary file (`spool`)
+until the events are assembled.
 """
 
 from __future__ import annotations
@@ -51,7 +55,7 @@ class _Entry:
 
 
 class _DocumentFields(NamedTuple):
-    """A document's part of the timeline (a tuple: a tenth of the memory of its Document)."""
+    """A document's part of the timeline, as a plain tuple until the timeline is assembled."""
 
     id: str
     path: str

@@ -70,9 +70,9 @@ class AnalysisCache:
 
     def load(self, key: str) -> DocumentAnalysis | None:
         try:
-            text = self._path(key).read_text(encoding="utf-8")
-            return DocumentAnalysis.model_validate_json(text)
-        except (OSError, UnicodeDecodeError, ValidationError):
+            # bytes straight to pydantic's parser (it checks the UTF-8): no decoded copy of the text
+            return DocumentAnalysis.model_validate_json(self._path(key).read_bytes())
+        except (OSError, ValidationError):
             return None  # missing, unreadable or from an incompatible build: analyse again
 
     def store(self, key: str, analysis_json: str) -> None:
