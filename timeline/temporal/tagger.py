@@ -16,12 +16,14 @@ Conventions (documented choices where TimeML leaves room):
 - Durations have no position unless anchored: "the past six months" is P6M from DCT-6 months to the DCT.
 - A weekday is resolved by the tense of its clause: past tense gives the most recent one before the DCT,
   future tense the next one after it, the DCT's own weekday is the DCT; with no tense cue, the news
-  convention (most recent past) applies. Bare months and yearless dates take the nearest year unless the
-  tense says otherwise. Tense cues: listed words, "-ed" forms and irregular past forms (lemminflect),
-  except participles after "be" and adjectives after an article; a fronted date ("In March, ...") takes
-  the tense of the clause after its comma; a plan seen from the past perfect ("had been due to expire
-  Friday") has passed; a deadline ("by Dec. 15", "extended to Nov. 20", "until Tuesday") is the nearest
-  such date unless its clause is in the future; "since" looks back.
+  convention (most recent past) applies. A bare month or yearless date without a tense cue is the coming
+  one only when it begins soon (two months; three for a day, often a scheduled date), else the past one;
+  a future clause puts a yearless date ahead. Tense cues: listed words, "-ed" forms and irregular past
+  forms (lemminflect), except base verbs ("succeed"), participles after "be" and adjectives after an
+  article; a fronted date ("In March, ...") takes the tense of the clause after its comma; a plan seen
+  from the past perfect ("had been due to expire Friday") has passed; a deadline ("by Dec. 15",
+  "extended to Nov. 20", "until Tuesday") is the nearest such date unless its clause is in the future;
+  "since" looks back.
 - "N units before/after <event>" keeps the duration as value and records an event anchor the timeline
   stage resolves; when <event> is itself a time expression it is resolved here (anchor kind "timex").
 - Without a DCT, relative expressions get underspecified values (XXXX-WXX-4, XXXX-XX) and no interval.
@@ -96,6 +98,8 @@ _RANGE_BEFORE = re.compile(r"\d+\s*(?:-|to)\s*$")
 _SAME_CLAUSE = 40  # characters: a clock time this soon after a named day is on that day
 _IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
 _SOON_DAYS = 62  # a bare month this close ahead of the DCT may be meant ahead without a future cue
+# A named day ("Dec. 15 is the record date") is often a scheduled date within the coming quarter.
+_SOON_DAYS_FOR_A_DAY = 92
 _NEAR = 6  # characters: a tense cue this close (the adjacent word) is about the date itself
 _CONJUNCTION_BEFORE = re.compile(r".*,\s+(?:and|but|while|whereas)\s", re.DOTALL)
 _DISCOURSE_NOW = re.compile(r"\s*,")
@@ -228,6 +232,8 @@ class _Document:
         word = word.lower()
         if not word.endswith("ed"):
             return True
+        if _base_verb(word):
+            return False  # "succeed", "need", "proceed" end in "ed" but are no past forms
         return not (word.startswith("un") or self.lex.adjective_before.search(text, 0, position))
 
 
@@ -247,6 +253,12 @@ def _irregular_past(word: str) -> bool:
         and word not in verbs
         and any(word in getAllInflections(lemma, upos="VERB").get("VBD", ()) for lemma in verbs)
     )
+
+
+@lru_cache(maxsize=4096)
+def _base_verb(word: str) -> bool:
+    """A verb's base form ("succeed", "need"), which lemmatises to itself."""
+    return word in getAllLemmas(word).get("VERB", ())
 
 
 def _sentence_start(text: str, position: int) -> bool:
@@ -310,13 +322,17 @@ def _unit_key(raw: str, words: dict) -> str:
 
 
 def _pick_period(
-    dct: date, first_of: Callable[[int], date], last_of: Callable[[int], date], mode: str
+    dct: date,
+    first_of: Callable[[int], date],
+    last_of: Callable[[int], date],
+    mode: str,
+    soon_days: int = _SOON_DAYS,
 ) -> int:
     """The year of a yearly recurring period (a month, a season, a holiday) meant relative to the DCT.
 
     mode: "last"/"next" strictly before/after the DCT; "this" the one containing or in the DCT's year;
     "past"/"future" by tense (the one containing the DCT counts); "soon_or_past" the coming one if it
-    begins within two months, else the past one (bare months in news); "nearest" otherwise.
+    begins within `soon_days`, else the past one (news looks back); "nearest" otherwise.
     """
     years = [dct.year - 1, dct.year, dct.year + 1]
     spans = [(y, first_of(y), last_of(y)) for y in years]
@@ -335,7 +351,7 @@ def _pick_period(
         return min(y for y, _a, b in spans if b >= dct)
     if mode == "soon_or_past":  # news looks back: ahead only when it begins within two months
         ahead = min(y for y, a, _b in spans if a > dct)
-        soon = (first_of(ahead) - dct).days <= _SOON_DAYS
+        soon = (first_of(ahead) - dct).days <= soon_days
         return ahead if soon else max(y for y, a, _b in spans if a <= dct)
 
     def distance(span: tuple[int, date, date]) -> tuple[int, int]:
@@ -533,8 +549,12 @@ def _explicit_day(doc: _Document, g: Group, start: int, end: int) -> Reading | N
                 year, month, min(day_number, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
             )
 
-        # Only a tense cue right next to a date ("ended March 31", "due June 4") beats the nearest year.
-        year = _pick_period(doc.dct, first_of, first_of, doc.tense(start, end, within=_NEAR) or "nearest")
+        # A tense cue right next to a date ("ended March 31", "due June 4") decides; else a future clause
+        # ("will succeed him Feb. 1") looks ahead, and otherwise news looks back, as for bare months.
+        mode = doc.tense(start, end, within=_NEAR)
+        if mode is None:
+            mode = "future" if doc.tense(start, end) == "future" else "soon_or_past"
+        year = _pick_period(doc.dct, first_of, first_of, mode, soon_days=_SOON_DAYS_FOR_A_DAY)
         try:
             day = date(year, month, day_number)
         except ValueError:
