@@ -57,4 +57,6 @@ def test_rule_case(case: Path) -> None:
     for finding, item in zip(report.findings, raw["expect"], strict=True):
         if "message" in item:
             assert finding.message == item["message"]
+        if "values" in item:  # doc -> the value its evidence shows
+            assert {e.doc: e.value for e in finding.evidence} == item["values"]
         assert finding.evidence, "a finding must show the quotes it rests on"

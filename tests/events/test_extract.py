@@ -45,6 +45,8 @@ def test_mentions_and_their_time_links(case_path: Path) -> None:
         assert sorted(m.terms for m in mentions) == sorted(case["terms"])
     if "titles" in case:
         assert [m.title for m in mentions] == case["titles"]
+    if "attribute_values" in case:
+        assert {m.event_type: m.attribute_values for m in mentions} == case["attribute_values"]
     if "tenses" in case:
         assert [[m.event_type, m.time_text, m.tense] for m in mentions] == case["tenses"]
 

@@ -338,6 +338,7 @@ def _catalog_mention(
         }
     )
     attributes: dict[str, str] = {}
+    attribute_values: dict[str, list[str]] = {}
     terms: list[str] = []
     for attribute, values in compiled.values.items():
         found = sorted(
@@ -347,6 +348,7 @@ def _catalog_mention(
         )
         if found:
             attributes[attribute] = found[0][1]
+            attribute_values[attribute] = list(dict.fromkeys(value for _, value in found))
             terms.extend(value for _, value in found)
     timex, reason = link if link is not None else (None, None)
     return _mention(
@@ -358,6 +360,7 @@ def _catalog_mention(
         title=compiled.event.title,
         participants=participants,
         attributes=attributes,
+        attribute_values=attribute_values,
         terms=sorted(set(terms)),
         anchor_event=_anchor_event(timex, accepted, view),
         time_link=reason,

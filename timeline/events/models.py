@@ -24,6 +24,9 @@ class Mention(BaseModel):
     title: str  # the catalog event's title, or a short who-did-what summary
     participants: list[str] = Field(default_factory=list)
     attributes: dict[str, str] = Field(default_factory=dict)  # attribute -> vocabulary value claimed
+    # attribute -> every vocabulary value the quote names, in text order (the first is in `attributes`):
+    # "requiring that companies voluntarily submit" names two, and a check should see both
+    attribute_values: dict[str, list[str]] = Field(default_factory=dict)
     terms: list[str] = Field(default_factory=list)  # catalog terms found in the quote (for `exclusive`)
     tense: Literal["past", "present", "future"] | None = None
     time_text: str | None = None

@@ -36,13 +36,14 @@ class AgreeRule(ClaimsMixin, EventRuleMixin, RuleBase):
     def evaluate(self, context: CheckContext) -> list[Finding]:
         findings = []
         for event in context.events(self.event):
-            claims = [(mention, value) for mention in event.mentions for value in self.claims(mention)]
-            values = sorted({value for _, value in claims})
+            claims = [(mention, found) for mention in event.mentions if (found := self.claims(mention))]
+            values = sorted({value for _, found in claims for value in found})
             if len(values) > 1:
                 findings.append(
                     self.finding(
                         event,
-                        [evidence(mention, value) for mention, value in claims],
+                        # a quote that names several values is one piece of evidence showing all of them
+                        [evidence(mention, ", ".join(found)) for mention, found in claims],
                         attribute=self.attribute,
                         values=join_values(values),
                         count=len(values),

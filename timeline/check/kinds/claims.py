@@ -33,6 +33,8 @@ class ClaimsMixin(BaseModel):
         if self.attribute is None:
             return []
         if not self._phrases:
+            if self.attribute in mention.attribute_values:
+                return mention.attribute_values[self.attribute]
             value = mention.attributes.get(self.attribute)
             return [value] if value is not None else []
         tokens = tokenize(mention.quote)
