@@ -273,11 +273,16 @@ def _sources(state: _State, indices: list[int], published: dict[str, str | None]
 def _resolve_in_windows(state: _State) -> None:
     for index, entry in enumerate(state.entries):
         window = state.windows.get(entry.doc)
-        if window is None or index in state.intervals or not entry.needs_date:
+        if window is None or not entry.needs_date:
             continue
         interval = resolve_within(state.spool.read(entry.spooled), window)
-        if interval is not None:
-            state.intervals[index] = interval
+        if interval is None:
+            continue
+        # Written without a DCT, "later in 2026" could only say "2026"; the window narrows what it says.
+        known = state.intervals.get(index)
+        narrowed = interval if known is None else intersect([known, interval])
+        if narrowed is not None:
+            state.intervals[index] = narrowed
 
 
 def _dated(state: _State, index: int) -> Mention:

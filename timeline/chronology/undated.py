@@ -36,14 +36,17 @@ class DatedEvent:
 
 
 def needs_publication_date(mention: Mention) -> bool:
-    """A time expression resolved against a publication date the article does not have."""
+    """A time expression that depends on a publication date the article does not have.
+
+    Either left underspecified by the tagger ("Thursday" -> XXXX-WXX-4), or resolved only as far as
+    its words go without a DCT ("later in 2026" -> all of 2026, anchored to the DCT).
+    """
     timex = mention.timex
-    return (
-        timex is not None
-        and mention.earliest is None
-        and (timex.anchor is None or timex.anchor.kind == "dct")
-        and "X" in timex.value
-    )
+    if timex is None:
+        return False
+    if timex.anchor is not None and timex.anchor.kind == "dct":
+        return True
+    return timex.anchor is None and "X" in timex.value
 
 
 @lru_cache(maxsize=65536)
