@@ -1382,6 +1382,9 @@ def _range_end_day(doc: _Document, g: Group, start: int, end: int) -> Reading | 
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|and|to|or|through)\s*", re.IGNORECASE)
 
 
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
 def _deictic(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     word = re.sub(r"\s+", " ", (g("word") or "").lower())
     entry = doc.words["deictic"][word]
@@ -1395,6 +1398,8 @@ def _deictic(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
             or (word == "now" and _DISCOURSE_NOW.match(doc.text, end) and _sentence_start(doc.text, start))
         ):
             return None  # "Now, he says ...": a discourse marker, not a time
+        if word.startswith("the ") and _OF_AFTER.match(doc.text, end):
+            return None  # "the future of our peoples", "the past of the city": prospects, history
         ref = str(entry["ref"])
         bounds = {"PRESENT_REF": (dct, dct), "PAST_REF": (None, dct), "FUTURE_REF": (dct, None)}[ref]
         return Reading(
