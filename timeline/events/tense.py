@@ -51,8 +51,8 @@ def _auxiliary_tense(word: str) -> TenseName | None:
 
 
 @cache
-def verb_form_tense(word: str) -> TenseName | None:
-    """The tense of an inflected verb used alone: "signed" past, "signs" present, "taken" unclear."""
+def _verb_form_tense(word: str) -> TenseName | None:
+    """The tense of an inflected verb used alone: "signed" past, "signs" present, "taken" none."""
     if not word.islower():
         return None
     lemmas = [lemma for lemma in getAllLemmas(word).get("VERB", ()) if lemma != word]
@@ -62,7 +62,7 @@ def verb_form_tense(word: str) -> TenseName | None:
         return "past"
     if any(word in getInflection(lemma, "VBZ") for lemma in lemmas):
         return "present"
-    return "unclear"  # a participle or gerund alone ("taken", "signing")
+    return None  # a participle or gerund ("taken", "placing") is not a finite verb: the clause's verb decides
 
 
 def _opener(tokens: Sequence[Token], text: str, offset: int, index: int) -> tuple[int, TenseName] | None:
@@ -107,12 +107,12 @@ def _groups(tokens: Sequence[Token], text: str, offset: int, low: int, high: int
                     continue
                 last = follow
                 follow += 1
-                if verb_form_tense(tokens[last].text) is not None:
+                if _verb_form_tense(tokens[last].text) is not None:
                     break
             groups.append(VerbGroup(index, last, tense))
             index = last + 1
             continue
-        alone = verb_form_tense(tokens[index].text)
+        alone = _verb_form_tense(tokens[index].text)
         if alone is not None:
             groups.append(VerbGroup(index, index, alone))
         index += 1
