@@ -9,6 +9,7 @@ and non-string keys.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,6 +45,24 @@ class LocatedYaml:
     def problem(self, at: YamlPath, message: str, *, key: bool = False) -> InputProblem:
         line, column = self.where(at, key=key)
         return InputProblem(path=self.path, line=line, column=column, message=message)
+
+
+def existing_path(data: Any, loc: Sequence[int | str]) -> YamlPath:
+    """The longest prefix of a validation error's location that exists in `data`.
+
+    pydantic locations also name union members and model tags that are not keys of the YAML; dropping
+    them leaves a path that `LocatedYaml.where` can point at.
+    """
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        exists = (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        )
+        if exists:
+            node = node[part]
+            path.append(part)
+    return tuple(path)
 
 
 def load_yaml(text: str, path: str, *, line_offset: int = 0) -> LocatedYaml:

@@ -34,7 +34,7 @@ from timeline.check.kinds.within import WithinRule
 from timeline.check.rulebase import RuleBase, RuleTest, RuleTestDoc, suggest
 from timeline.diagnostics import InputProblem
 from timeline.events import Catalog, catalog_json_schema
-from timeline.yamlsource import LocatedYaml, YamlPath
+from timeline.yamlsource import LocatedYaml, YamlPath, existing_path
 
 RULE_KINDS: tuple[type[RuleBase], ...] = (
     AgreeRule,
@@ -96,7 +96,7 @@ def load_rules(files: list[LocatedYaml], catalog: Catalog) -> tuple[list[RuleBas
 def _located_errors(located: LocatedYaml, at: YamlPath, raw: Any, exc: ValidationError) -> list[InputProblem]:
     problems: list[InputProblem] = []
     for error in exc.errors():
-        path = _data_path(raw, error["loc"])
+        path = existing_path(raw, error["loc"])
         name = ".".join(str(part) for part in (*at, *path))
         kind = error["type"]
         if kind == "union_tag_invalid":
@@ -141,20 +141,6 @@ def _unique(problems: list[InputProblem]) -> list[InputProblem]:
             seen.add(str(problem))
             kept.append(problem)
     return kept
-
-
-def _data_path(raw: Any, loc: tuple[int | str, ...]) -> YamlPath:
-    """The part of a pydantic error location that exists in the YAML (drops the union's kind tag)."""
-    path: list[str | int] = []
-    node = raw
-    for part in loc:
-        exists = (isinstance(node, dict) and part in node) or (
-            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
-        )
-        if exists:
-            node = node[part]
-            path.append(part)
-    return tuple(path)
 
 
 def _model_at(raw: Any, path: YamlPath) -> type[PydanticModel] | None:

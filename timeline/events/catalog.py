@@ -29,7 +29,7 @@ import re2  # google-re2: user-supplied patterns run in linear time, no catastro
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 from timeline.diagnostics import InputProblem
-from timeline.yamlsource import LocatedYaml, YamlPath
+from timeline.yamlsource import LocatedYaml, YamlPath, existing_path
 
 EVENT_ID = r"^[a-z0-9][a-z0-9._-]*$"
 WILDCARD = "..."
@@ -169,7 +169,7 @@ def _located_errors(located: LocatedYaml, at: YamlPath, raw: Any, exc: Validatio
     problems: list[InputProblem] = []
     seen: set[str] = set()
     for error in exc.errors():
-        path = _data_path(raw, error["loc"])
+        path = existing_path(raw, error["loc"])
         if _other_alternative(raw, path, error["type"]):
             continue
         name = ".".join(str(part) for part in (*at, *path))
@@ -190,20 +190,6 @@ def _located_errors(located: LocatedYaml, at: YamlPath, raw: Any, exc: Validatio
             seen.add(str(problem))
             problems.append(problem)
     return problems
-
-
-def _data_path(raw: Any, loc: tuple[int | str, ...]) -> YamlPath:
-    """The part of a pydantic error location that exists in the YAML (drops union member tags)."""
-    path: list[str | int] = []
-    node = raw
-    for part in loc:
-        exists = (isinstance(node, dict) and part in node) or (
-            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
-        )
-        if exists:
-            node = node[part]
-            path.append(part)
-    return tuple(path)
 
 
 def _other_alternative(raw: Any, path: YamlPath, error_type: str) -> bool:
