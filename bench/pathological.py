@@ -11,13 +11,11 @@ its own. Per-MB time that grows with size means something in the per-document wo
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from childproc import run_measured  # bench/ is on sys.path when a script here runs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,16 +59,11 @@ def main() -> None:
             corpus.mkdir()
             make_article(int(size_mb * 1024 * 1024), corpus / "long.txt")
             command = [sys.executable, "-c", CHILD, str(corpus), str(ROOT / "rules")]
-            started = time.perf_counter()
-            process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
-            assert process.stdout is not None
-            output = process.stdout.read()
-            _, status, usage = os.wait4(process.pid, 0)
-            seconds = time.perf_counter() - started
-            figures = json.loads(output.strip().splitlines()[-1]) if status == 0 else {"problems": ["failed"]}
+            figures = run_measured(command) or {"problems": ["failed"], "wall_s": 0.0, "peak_mb": 0.0}
+            seconds = figures["wall_s"]
             print(
                 f"{size_mb:6g} MB article: {seconds:8.1f} s  {seconds / size_mb:6.1f} s/MB  "
-                f"peak {usage.ru_maxrss / 1024:7.0f} MB  events {figures.get('events', '-')}  "
+                f"peak {figures['peak_mb']:7.0f} MB  events {figures.get('events', '-')}  "
                 f"problems {figures['problems'][:2]}"
             )
 

@@ -24,6 +24,9 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
+
+from childproc import run_measured  # bench/ is on sys.path when a script here runs
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
@@ -66,22 +69,13 @@ def merge_child(cache_dir: Path) -> None:
     print(json.dumps({"merge_s": time.perf_counter() - started, "events": len(timeline.events)}))
 
 
-def measure(corpus: Path, jobs: int, cache_dir: Path | None, merge_only: bool = False) -> dict[str, float]:
+def measure(corpus: Path, jobs: int, cache_dir: Path | None, merge_only: bool = False) -> dict[str, Any]:
     command = [sys.executable, __file__, "--child", str(corpus), "--jobs", str(jobs)]
     command += ["--cache-dir", str(cache_dir) if cache_dir else ""]
     command += ["--merge-child"] if merge_only else []
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
-    assert process.stdout is not None
-    output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - started
-    if status != 0:
+    figures = run_measured(command)
+    if figures is None:
         raise SystemExit(f"measurement failed: {' '.join(command)}")
-    figures = json.loads(output.strip().splitlines()[-1])
-    figures["wall_s"] = wall
-    figures["peak_mb"] = usage.ru_maxrss / 1024  # Linux reports KiB
-    figures["cpu_s"] = usage.ru_utime + usage.ru_stime  # the child and its worker processes
     return figures
 
 

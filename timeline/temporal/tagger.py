@@ -138,6 +138,21 @@ class Reading:
     in_view: bool = True  # may become the date in view (a comparison date like "the year-ago quarter" not)
 
 
+def _vague_reference(ref: str, dct: date | None, end: int | None = None) -> Reading:
+    """PAST_REF ends at the DCT, FUTURE_REF starts there, PRESENT_REF is the DCT itself."""
+    bounds = {"PRESENT_REF": (dct, dct), "PAST_REF": (None, dct), "FUTURE_REF": (dct, None)}[ref]
+    return Reading(
+        "DATE",
+        ref,
+        earliest=bounds[0],
+        latest=bounds[1],
+        granularity="unknown",
+        anchor=Anchor(kind="dct"),
+        positioned=False,
+        end=end,
+    )
+
+
 @dataclass
 class _Reference:
     """The last absolute date mentioned: "a year earlier", "the same quarter" count from it."""
@@ -1040,18 +1055,7 @@ def _duration(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
         None,
     )
     if reference is not None and not relation:
-        dct = doc.dct
-        bounds = (None, dct) if reference == "PAST_REF" else (dct, None)
-        return Reading(
-            "DATE",
-            reference,
-            earliest=bounds[0],
-            latest=bounds[1],
-            granularity="unknown",
-            anchor=Anchor(kind="dct"),
-            positioned=False,
-            end=span_end,
-        )
+        return _vague_reference(reference, doc.dct, end=span_end)
     value = _duration_value(amount, unit, words)
     mod = None
     if g("qmod"):
@@ -1400,17 +1404,7 @@ def _deictic(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
             return None  # "Now, he says ...": a discourse marker, not a time
         if word.startswith("the ") and _OF_AFTER.match(doc.text, end):
             return None  # "the future of our peoples", "the past of the city": prospects, history
-        ref = str(entry["ref"])
-        bounds = {"PRESENT_REF": (dct, dct), "PAST_REF": (None, dct), "FUTURE_REF": (dct, None)}[ref]
-        return Reading(
-            "DATE",
-            ref,
-            earliest=bounds[0],
-            latest=bounds[1],
-            granularity="unknown",
-            anchor=Anchor(kind="dct"),
-            positioned=False,
-        )
+        return _vague_reference(str(entry["ref"]), dct)
     if dct is None:
         return Reading(
             str(entry["type"]),
