@@ -25,7 +25,7 @@ from pydantic import (
     model_validator,
 )
 
-from timeline.check.dates import Interval, parse_duration
+from timeline.check.dates import Interval, mention_interval, parse_duration
 from timeline.check.models import Evidence, Finding, Severity
 from timeline.chronology.models import Event, Timeline, TimelineDocument
 from timeline.events import Catalog
@@ -112,6 +112,15 @@ def dated_evidence(mention: Mention, interval: Interval) -> Evidence:
     """Evidence for a date claim: the days, and the words that gave them ("later in 2026")."""
     words = mention.time_text or (mention.timex.text if mention.timex else None)
     return evidence(mention, f'{interval} ("{words}")' if words else str(interval))
+
+
+def event_evidence(event: Event) -> list[Evidence]:
+    """Every mention of the event that gives it a date."""
+    return [
+        dated_evidence(mention, interval)
+        for mention in event.mentions
+        if (interval := mention_interval(mention)) is not None
+    ]
 
 
 def template_fields(template: str) -> list[str]:

@@ -15,34 +15,24 @@ from tabulate import tabulate  # plain-text summary table
 from timeline.atomic import write_text_atomic
 from timeline.chronology.models import Timeline, TimelineDocument
 from timeline.cli.app import app
+from timeline.cli.common import (
+    CACHE_DIR_OPTION,
+    CORPUS_ARGUMENT,
+    EXECUTOR_OPTION,
+    JOBS_OPTION,
+    NO_CACHE_OPTION,
+    RULES_OPTION,
+    SCHEDULER_OPTION,
+    corpus_paths,
+    report_problems,
+    rules_folder,
+)
 from timeline.config import load_config
-from timeline.diagnostics import InputError, InputProblem
+from timeline.diagnostics import InputError
 from timeline.exitcodes import ExitCode
 from timeline.export import render_json
 from timeline.export.labels import date_label
 from timeline.pipeline import BuildResult, build, options_from_cli
-
-DEFAULT_CORPUS = Path("corpus")
-DEFAULT_RULES = Path("rules")
-
-CORPUS_ARGUMENT = typer.Argument(
-    None, help="Files or folders of articles (default: `corpus` from the config file, else ./corpus)."
-)
-RULES_OPTION = typer.Option(
-    None,
-    "--rules",
-    help="Folder (or file) of rule files with the event catalog (default: ./rules if present).",
-)
-JOBS_OPTION = typer.Option(None, "--jobs", "-j", help="Worker processes (default: every core).")
-NO_CACHE_OPTION = typer.Option(False, "--no-cache", help="Analyse every document again, ignoring the cache.")
-CACHE_DIR_OPTION = typer.Option(None, "--cache-dir", help="Where per-document results are cached.")
-EXECUTOR_OPTION = typer.Option("local", "--executor", help="local (processes on this machine) or dask.")
-SCHEDULER_OPTION = typer.Option(None, "--scheduler", help="Dask scheduler address, with --executor dask.")
-
-
-def report_problems(problems: list[InputProblem]) -> None:
-    for problem in problems:
-        typer.echo(str(problem), err=True)
 
 
 def run_build(
@@ -58,9 +48,6 @@ def run_build(
     """Resolve the corpus and rules, run the pipeline, print its problems. Exits 2 on unusable options."""
     config, config_problems = load_config()
     report_problems(config_problems)
-    paths = list(corpus) if corpus else [config.corpus or DEFAULT_CORPUS]
-    if rules is None:
-        rules = config.rules or (DEFAULT_RULES if DEFAULT_RULES.is_dir() else None)
     try:
         options = options_from_cli(
             jobs=jobs,
@@ -70,7 +57,7 @@ def run_build(
             scheduler=scheduler,
             progress=sys.stderr.isatty(),
         )
-        result = build(paths, rules, options)
+        result = build(corpus_paths(corpus, config), rules_folder(rules, config), options)
     except InputError as exc:
         report_problems([exc.problem])
         raise typer.Exit(ExitCode.INPUT_ERROR) from None

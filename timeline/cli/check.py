@@ -16,6 +16,18 @@ from timeline.check.engine import at_or_above, without_baseline
 from timeline.check.formats import render
 from timeline.check.rulebase import suggest
 from timeline.cli.app import app
+from timeline.cli.common import (
+    CACHE_DIR_OPTION,
+    CORPUS_ARGUMENT,
+    EXECUTOR_OPTION,
+    JOBS_OPTION,
+    NO_CACHE_OPTION,
+    RULES_OPTION,
+    SCHEDULER_OPTION,
+    corpus_paths,
+    report_problems,
+    rules_folder,
+)
 from timeline.config import Config, load_config
 from timeline.diagnostics import InputError, InputProblem
 from timeline.exitcodes import ExitCode
@@ -35,21 +47,6 @@ class FailOn(StrEnum):
     info = "info"
 
 
-def report_problems(problems: list[InputProblem]) -> None:
-    for problem in problems:
-        typer.echo(f"{problem}", err=True)
-
-
-def rules_folder(given: Path | None, config: Config) -> Path | None:
-    """--rules, else the config's `rules`, else ./rules when it exists (a missing default is no error)."""
-    if given is not None:
-        return given
-    if config.rules is not None:
-        return config.rules
-    default = Path("rules")
-    return default if default.is_dir() else None
-
-
 def _override_problems(config: Config, rule_ids: set[str]) -> list[InputProblem]:
     known = rule_ids | BUILTIN_IDS
     return [
@@ -64,14 +61,8 @@ def _override_problems(config: Config, rule_ids: set[str]) -> list[InputProblem]
 
 @app.command("check")
 def check_command(
-    corpus: list[Path] = typer.Argument(
-        None,
-        help="Article files or folders (default: `corpus` from the config file, else ./corpus).",
-        show_default=False,
-    ),
-    rules: Path | None = typer.Option(
-        None, "--rules", "-r", help="Folder (or file) of rule YAML. Default: config `rules`, else ./rules."
-    ),
+    corpus: list[Path] | None = CORPUS_ARGUMENT,
+    rules: Path | None = RULES_OPTION,
     output_format: CheckFormat | None = typer.Option(
         None,
         "--format",
@@ -90,13 +81,11 @@ def check_command(
     write_baseline_to: Path | None = typer.Option(
         None, "--write-baseline", help="Write the current findings to this baseline file and exit 0."
     ),
-    jobs: int | None = typer.Option(None, "--jobs", "-j", help="Worker processes (default: every core)."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Analyse every document again."),
-    cache_dir: Path | None = typer.Option(None, "--cache-dir", help="Where per-document results are cached."),
-    executor: str = typer.Option("local", "--executor", help="local (process pool) or dask."),
-    scheduler: str | None = typer.Option(
-        None, "--scheduler", help="Dask scheduler address (with --executor dask)."
-    ),
+    jobs: int | None = JOBS_OPTION,
+    no_cache: bool = NO_CACHE_OPTION,
+    cache_dir: Path | None = CACHE_DIR_OPTION,
+    executor: str = EXECUTOR_OPTION,
+    scheduler: str | None = SCHEDULER_OPTION,
 ) -> None:
     """Check the articles against each other and against the rules; report every contradiction.
 
@@ -105,12 +94,11 @@ def check_command(
     Example: timeline check corpus/ --rules rules/ --format sarif > timeline.sarif
     """
     config, problems = load_config()
-    paths = list(corpus) if corpus else [config.corpus or Path("corpus")]
     try:
         options = options_from_cli(
             jobs=jobs, no_cache=no_cache, cache_dir=cache_dir, executor=executor, scheduler=scheduler
         )
-        result = build(paths, rules_folder(rules, config), options)
+        result = build(corpus_paths(corpus, config), rules_folder(rules, config), options)
     except InputError as exc:
         report_problems([*problems, exc.problem])
         raise typer.Exit(ExitCode.INPUT_ERROR) from None

@@ -11,7 +11,8 @@ from pydantic import ValidationError
 from timeline.atomic import write_text_atomic
 from timeline.chronology.models import Timeline
 from timeline.cli.app import app
-from timeline.cli.build import (
+from timeline.cli.build import run_build
+from timeline.cli.common import (
     CACHE_DIR_OPTION,
     CORPUS_ARGUMENT,
     EXECUTOR_OPTION,
@@ -20,7 +21,6 @@ from timeline.cli.build import (
     RULES_OPTION,
     SCHEDULER_OPTION,
     report_problems,
-    run_build,
 )
 from timeline.diagnostics import InputProblem
 from timeline.exitcodes import ExitCode

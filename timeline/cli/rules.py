@@ -13,7 +13,7 @@ from timeline.check.rulebase import RuleBase
 from timeline.check.ruletests import never_fired, run_rule_tests
 from timeline.chronology.models import Timeline
 from timeline.cli.app import app
-from timeline.cli.check import report_problems, rules_folder
+from timeline.cli.common import report_problems, rules_folder
 from timeline.config import load_config
 from timeline.diagnostics import InputProblem
 from timeline.events import load_catalog, load_rule_files

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from timeline.check.dates import mention_interval
-from timeline.check.kinds.order import event_evidence
 from timeline.check.models import Finding, Severity
-from timeline.check.rulebase import CheckContext
+from timeline.check.rulebase import CheckContext, event_evidence
 
 ID = "builtin/date-conflict"
 SEVERITY: Severity = "warning"

@@ -14,19 +14,10 @@ from typing import ClassVar, Literal
 
 from pydantic import ValidationInfo, field_validator, model_validator
 
-from timeline.check.dates import Interval, event_interval, mention_interval, shift
+from timeline.check.dates import Interval, event_interval, shift
 from timeline.check.models import Evidence, Finding
-from timeline.check.rulebase import CheckContext, Duration, EventId, RuleBase, dated_evidence, known_event
+from timeline.check.rulebase import CheckContext, Duration, EventId, RuleBase, event_evidence, known_event
 from timeline.chronology.models import Event
-
-
-def event_evidence(event: Event) -> list[Evidence]:
-    """Every mention of the event that gives it a date."""
-    return [
-        dated_evidence(mention, interval)
-        for mention in event.mentions
-        if (interval := mention_interval(mention)) is not None
-    ]
 
 
 class OrderRule(RuleBase):

@@ -23,9 +23,16 @@ from typing import ClassVar, Literal
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from timeline.check.dates import Interval, event_interval, mention_interval, publication_interval, shift
-from timeline.check.kinds.order import event_evidence
 from timeline.check.models import Evidence, Finding
-from timeline.check.rulebase import CheckContext, Duration, EventId, RuleBase, dated_evidence, known_event
+from timeline.check.rulebase import (
+    CheckContext,
+    Duration,
+    EventId,
+    RuleBase,
+    dated_evidence,
+    event_evidence,
+    known_event,
+)
 from timeline.chronology.models import Event
 
 PUBLICATION = "publication"

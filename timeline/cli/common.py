@@ -1,0 +1,49 @@
+"""What the commands share: where the corpus and rules are, the pipeline options, reporting problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from timeline.config import Config
+from timeline.diagnostics import InputProblem
+
+DEFAULT_CORPUS = Path("corpus")
+DEFAULT_RULES = Path("rules")
+
+CORPUS_ARGUMENT = typer.Argument(
+    None,
+    help="Files or folders of articles (default: `corpus` from the config file, else ./corpus).",
+    show_default=False,
+)
+RULES_OPTION = typer.Option(
+    None,
+    "--rules",
+    "-r",
+    help="Folder (or file) of rule files with the event catalog (default: config `rules`, else ./rules).",
+)
+JOBS_OPTION = typer.Option(None, "--jobs", "-j", help="Worker processes (default: every core).")
+NO_CACHE_OPTION = typer.Option(False, "--no-cache", help="Analyse every document again, ignoring the cache.")
+CACHE_DIR_OPTION = typer.Option(None, "--cache-dir", help="Where per-document results are cached.")
+EXECUTOR_OPTION = typer.Option("local", "--executor", help="local (processes on this machine) or dask.")
+SCHEDULER_OPTION = typer.Option(None, "--scheduler", help="Dask scheduler address, with --executor dask.")
+
+
+def report_problems(problems: list[InputProblem]) -> None:
+    for problem in problems:
+        typer.echo(str(problem), err=True)
+
+
+def corpus_paths(given: list[Path] | None, config: Config) -> list[Path]:
+    """The CORPUS arguments, else the config's `corpus`, else ./corpus."""
+    return list(given) if given else [config.corpus or DEFAULT_CORPUS]
+
+
+def rules_folder(given: Path | None, config: Config) -> Path | None:
+    """--rules, else the config's `rules`, else ./rules when it exists (a missing default is no error)."""
+    if given is not None:
+        return given
+    if config.rules is not None:
+        return config.rules
+    return DEFAULT_RULES if DEFAULT_RULES.is_dir() else None
