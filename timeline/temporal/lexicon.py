@@ -47,11 +47,14 @@ class Lexicon:
     passive_before: re.Pattern[str]  # "will be" before a participle
     adjective_before: re.Pattern[str]  # "a still" before an "-ed" adjective
     past_cue: re.Pattern[str]
+    reporting_verbs: frozenset[str]  # past cues that date a report, not necessarily the news in it
+    report_complement: re.Pattern[str]  # "that", "of": what follows is the reported news
     # The words right before a date that outweigh the clause's tense: a deadline ("by May") is read
     # as the nearest such date, "since March" looks back.
     deadline_before: re.Pattern[str]
     moved_to_before: re.Pattern[str]  # "postponed until Tuesday": a date something was moved to lies ahead
     past_before: re.Pattern[str]
+    abbreviation_before: re.Pattern[str]  # "Mr", "Corp", an initial: the period after it ends no clause
     preposition_before: re.Pattern[str]  # "in May", "since 1750": the word before makes it a date
     counted_noun_after: re.Pattern[str]  # "2000 people": the noun after makes it a count
     rate_before: re.Pattern[str]  # "twice a year", "$5 a year": a rate, i.e. a SET
@@ -155,11 +158,11 @@ def _placeholders(words: dict[str, Any]) -> dict[str, str]:
     }
 
 
-def _cue_pattern(cues: list[str], suffix: str | None = None) -> re.Pattern[str]:
+def _cue_pattern(cues: list[str], not_cues: list[str], suffix: str | None = None) -> re.Pattern[str]:
     body = _alternation(cues)
     if suffix:
         body = "(?:" + body + r"|\w{3,}" + re.escape(suffix) + ")"
-    return re.compile(r"(?<![\w'])" + body + r"(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<![\w'])(?!" + _alternation(not_cues) + r"\b)" + body + r"(?!\w)", re.IGNORECASE)
 
 
 def _head_pattern(words: dict[str, Any]) -> Any:
@@ -236,16 +239,19 @@ def lexicon() -> Lexicon:
             re.IGNORECASE,
         ),
         proper_words=_proper_words(words),
-        future_cue=_cue_pattern(cues["future"]),
-        future_modal=_cue_pattern(cues["future_modal"]),
+        future_cue=_cue_pattern(cues["future"], cues["not_cues"]),
+        future_modal=_cue_pattern(cues["future_modal"], cues["not_cues"]),
+        reporting_verbs=frozenset(cues["reporting"]),
+        report_complement=re.compile(r"\b" + _alternation(cues["report_complements"]) + r"\b", re.IGNORECASE),
         passive_before=re.compile(r"\b" + _alternation(cues["passive_auxiliaries"]) + r"\s+$", re.IGNORECASE),
         adjective_before=re.compile(
             r"\b" + _alternation(cues["determiners"]) + r"\s+(?:\w+ly\s+|still\s+)?$", re.IGNORECASE
         ),
-        past_cue=_cue_pattern(cues["past"], cues["past_suffix"]),
+        past_cue=_cue_pattern(cues["past"], cues["not_cues"], cues["past_suffix"]),
         deadline_before=re.compile(r"\b" + _alternation(cues["deadline_before"]) + r"\s+$", re.IGNORECASE),
         moved_to_before=re.compile(r"\b" + _alternation(cues["moved_to_before"]) + r"\s+$", re.IGNORECASE),
         past_before=re.compile(r"\b" + _alternation(cues["past_before"]) + r"\s+(?:the\s+)?$", re.IGNORECASE),
+        abbreviation_before=re.compile(r"(?:\b[A-Z]|(?i:\b" + _alternation(words["abbreviations"]) + "))$"),
         preposition_before=re.compile(
             r"(?:\b" + _alternation(words["date_prepositions"]) + r"[\s-]+|\bmid-)$", re.IGNORECASE
         ),

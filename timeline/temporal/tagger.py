@@ -192,51 +192,71 @@ class _Document:
     def _clause_tense(self, start: int, end: int, within: int) -> str | None:
         text = self.text
         left = text[max(0, start - 100) : start]
-        cut = max(left.rfind(c) for c in ".!?;\n")
-        if cut >= 0:
-            left = left[cut + 1 :]
+        breaks = [m for m in _SENTENCE_END.finditer(left) if not self._abbreviation_at(left, m)]
+        if breaks:
+            left = left[breaks[-1].end() :]
         conjunction = _CONJUNCTION_BEFORE.search(left)
         if conjunction:
             left = left[conjunction.end() :]
         fronted = bool(_FRONTED.fullmatch(left))
-        if fronted:
-            # "In March, the company brought in ...": a fronted date belongs to the clause after the comma.
-            right = text[end : end + 100]
-            stop = _SENTENCE_END.search(right)
-        else:
-            right = text[end : end + 60]
-            stop = _CLAUSE_END.search(right)
+        # "In March, the company brought in ...": a fronted date belongs to the clause after the comma.
+        right = text[end : end + (100 if fronted else 60)]
+        breaks = (_SENTENCE_END if fronted else _CLAUSE_END).finditer(right)
+        stop = next((m for m in breaks if not self._abbreviation_at(right, m)), None)
         if stop:
             right = right[: stop.start()]
-        best: tuple[int, str] | None = None
+        best: tuple[int, str, bool] | None = None  # distance, tense, whether the cue is on the left
 
-        def consider(distance: int, kind: str) -> None:
+        def consider(distance: int, kind: str, on_left: bool) -> None:
             nonlocal best
             if best is None or distance < best[0]:
-                best = (distance, kind)
+                best = (distance, kind, on_left)
+
+        def reported_beyond(cue: re.Match[str]) -> bool:
+            # "told companies of a cutback in September": the report is past, what it reports may lie
+            # ahead; but "told a news conference on Tuesday" dates the telling.
+            return cue.group().lower() in self.lex.reporting_verbs and bool(
+                self.lex.report_complement.search(left, cue.end())
+            )
 
         for kind, cue in (("future", self.lex.future_cue), ("past", self.lex.past_cue)):
             for m in cue.finditer(left):
-                if kind == "future" or self._past_verb_at(left, m.start(), m.group()):
-                    consider(len(left) - m.end(), kind)
+                distance = len(left) - m.end()
+                if kind == "future" or (
+                    self._past_verb_at(left, m.start(), m.group()) and not reported_beyond(m)
+                ):
+                    consider(distance, kind, True)
             if fronted and kind == "future":
                 cue = self.lex.future_modal
             for m in cue.finditer(right):
                 if kind == "future" or self._past_verb_at(right, m.start(), m.group()):
-                    consider(2 * m.start() + 1, kind)  # the words before a time expression say more about it
+                    # the words before a time expression say more about it than those after
+                    consider(2 * m.start() + 1, kind, False)
                     break
         # Irregular past forms ("brought", "met", "rose") are too many to list: ask the morphology.
         for side, is_left in ((left, True), (right, False)):
             for m in _LOWER_WORD.finditer(side):
                 if _irregular_past(m.group()) and self._past_verb_at(side, m.start(), m.group()):
-                    consider(len(side) - m.end() if is_left else 2 * m.start() + 1, "past")
+                    distance = len(side) - m.end() if is_left else 2 * m.start() + 1
+                    if is_left and reported_beyond(m):
+                        continue
+                    consider(distance, "past", is_left)
                     if not is_left:
                         break
         if best is None or best[0] > within:
             return None
-        if best[1] == "future" and _PAST_PERFECT.search(left, 0, max(0, len(left) - best[0])):
-            return "past"  # a plan seen from the past perfect: "had been due to expire Friday" has passed
-        return best[1]
+        distance, kind, on_left = best
+        cue_end = len(left) - distance if on_left else len(left)
+        if kind == "future" and _PAST_PERFECT.search(left, 0, cue_end):
+            # A plan seen from the past perfect ("had been set to expire Nov. 6") may have passed or not.
+            return "nearest"
+        if kind == "past" and on_left and _infinitive_in(left, cue_end):
+            return "nearest"  # "agreed to buy the line in February": a past decision about any time
+        return kind
+
+    def _abbreviation_at(self, text: str, found: re.Match[str]) -> bool:
+        """Whether a found period ends an abbreviation or an initial ("Mr.", "P. Davison"), not a clause."""
+        return found.group() == "." and bool(self.lex.abbreviation_before.search(text, 0, found.start()))
 
     def _past_verb_at(self, text: str, position: int, word: str) -> bool:
         """Whether a past-looking word at `position` is a past tense: after a form of "be" it is a passive
@@ -253,9 +273,15 @@ class _Document:
 
 
 _PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
+_INFINITIVE = re.compile(r"\bto\s+([a-z]+)\b")
 _LOWER_WORD = re.compile(r"(?<![\w'])[a-z]{3,}(?![\w'])")
 _FRONTED = re.compile(r"\s*(?:\w+\s+){0,2}")  # at most a preposition and an article before the date
 _SENTENCE_END = re.compile(r"[.!?;\n]")
+
+
+def _infinitive_in(text: str, start: int) -> bool:
+    """Whether `text` has "to" and a verb's base form after `start` ("to admit", not "to Aqaba")."""
+    return any(_base_verb(m.group(1).lower()) for m in _INFINITIVE.finditer(text, start))
 
 
 @lru_cache(maxsize=4096)
@@ -484,7 +510,8 @@ def _numeric_date(doc: _Document, g: Group, start: int, end: int) -> Reading | N
 
 def _clock_time(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     if g("named"):
-        hour, minute = (12, 0) if (g("named") or "").lower() in ("noon", "midday") else (0, 0)
+        # TIMEX3 writes midnight as the end of its day, T24:00: "midnight Friday" closes Friday.
+        hour, minute = (12, 0) if (g("named") or "").lower() in ("noon", "midday") else (24, 0)
     elif g("hour_part"):  # "4 in the morning", "9 in the evening"
         hour, minute = int(g("hour_part") or 0) % 12, 0
         hour += 12 if (g("part") or "").lower() in ("afternoon", "evening") else 0
