@@ -201,8 +201,8 @@ class _Document:
         fronted = bool(_FRONTED.fullmatch(left))
         # "In March, the company brought in ...": a fronted date belongs to the clause after the comma.
         right = text[end : end + (100 if fronted else 60)]
-        breaks = (_SENTENCE_END if fronted else _CLAUSE_END).finditer(right)
-        stop = next((m for m in breaks if not self._abbreviation_at(right, m)), None)
+        right_breaks = (_SENTENCE_END if fronted else _CLAUSE_END).finditer(right)
+        stop = next((m for m in right_breaks if not self._abbreviation_at(right, m)), None)
         if stop:
             right = right[: stop.start()]
         best: tuple[int, str, bool] | None = None  # distance, tense, whether the cue is on the left
