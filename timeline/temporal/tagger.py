@@ -49,7 +49,7 @@ import string
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from dateparser.date import DateDataParser
 from dateutil.easter import easter  # the Western Easter computus (dateutil comes with dateparser/pendulum)
@@ -455,7 +455,12 @@ def _month_is_plausible(doc: _Document, word: str, start: int, standalone: bool)
     if key in doc.words["ambiguous_months"] or len(key) <= 4:
         if _NAME_AFTER.match(doc.text, start + len(word)):
             return False  # a first name: "Jan Kavan", "May Sarton"
-        return bool(doc.lex.preposition_before.search(doc.text, max(0, start - 12), start))
+        before = max(0, start - 12)
+        # "in May", "a June agreement", "The March accession": a preposition or a determiner before it
+        return bool(
+            doc.lex.preposition_before.search(doc.text, before, start)
+            or doc.lex.determiner_before.search(doc.text, before, start)
+        )
     return True
 
 
@@ -640,11 +645,17 @@ def _quarter(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
         anchor = Anchor(kind="dct")
     part = "half" if (g("part") or "").lower() == "half" or g("hnum") else "quarter"
     number: int | None = None
-    if g("ordinal"):
-        word = (g("ordinal") or "").lower()
-        if word == "last":
-            return None  # "the last quarter" is the previous one: the relative rule's reading
+    ordinal = (g("ordinal") or "").lower()
+    # "the last quarter" is the previous one, read below like "the past quarter"; "the last half" of
+    # an unnamed year is no period
+    last_as_previous = ordinal == "last" and year is None and not shift_word
+    if last_as_previous and part == "half":
+        return None
+    if ordinal and not last_as_previous:
+        word = ordinal
         number = int(doc.words["ordinals"][word])
+        if part == "half" and word in ("last", "final"):
+            number = 2  # "the last half of 1989"
         if part == "half" and number > 2:
             return None
     elif g("qnum") or g("hnum"):
@@ -680,7 +691,7 @@ def _quarter(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
             in_view=not g("year_ago"),
         )
     # "the latest quarter", "the year-ago quarter", "the quarter": counted from the quarter in view.
-    rel = (g("rel") or g("year_ago") or "").lower()
+    rel = "last" if last_as_previous else (g("rel") or g("year_ago") or "").lower()
     if g("bare") and not (g("the") or g("year_shift")):
         return None
     in_view = _reference_period(doc, "quarter")
@@ -836,7 +847,8 @@ def _earlier_later(doc: _Document, g: Group, start: int, end: int) -> Reading | 
     direction = (g("direction") or "").lower()
     if g("year"):
         value = f"{_year_number(doc, g('year') or ''):04d}"
-        anchor = Anchor(kind="dct")  # "later in 2026" is cut at the publication date: it depends on it
+        # "later in 2026" is cut at the publication date, so it depends on it; with none it is all 2026
+        anchor = Anchor(kind="dct" if doc.dct else "none")
     else:
         unit = (g("unit") or "").lower()
         shift_word = "that" if g("same") else (g("shift") or "").lower()
@@ -1088,6 +1100,9 @@ def _duration(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
     if g("qmod"):
         mod = str(words["quantity_mods"][re.sub(r"\s+", " ", (g("qmod") or "").lower())])
     granularity = str(words["units"][unit]["granularity"])
+    if g("business"):
+        # Trading or business days skip weekends and holidays: a length, never counted on the calendar.
+        return Reading("DURATION", value, mod=mod, positioned=False, start=first, end=span_end)
     if granularity == "time" and relation in ("earlier", "later"):
         return Reading("DURATION", value, mod=mod, positioned=False, end=span_end)  # "a minute later"
     step_unit = "day" if granularity == "time" else granularity
@@ -1565,9 +1580,12 @@ _NOT_BEFORE_A_HEAD = frozenset("$€£.,0123456789")
 _WORD = re.compile(r"['’]?\w+")
 
 
-def _candidates(lex: Lexicon, folded: str) -> Iterator[re.Match[str]]:
-    """The scanner's matches, tried only where an expression can start: at a head word or at the run of
-    lexicon words just before it ("the past two" before "months").
+def _candidates(
+    lex: Lexicon, folded: str, read: Callable[[re.Match[str]], tuple[Rule, Reading] | None]
+) -> Iterator[tuple[re.Match[str], tuple[Rule, Reading]]]:
+    """The scanner's matches that `read` can normalise, tried only where an expression can start: at a
+    head word or at the run of lexicon words just before it ("the past two" before "months"). A match
+    that cannot be read ("the last half of 1989") gives way to what starts later ("1989").
 
     re2 finds the heads in one linear pass; the backtracking scanner then runs at a few positions per
     head instead of at every position of the text. Matches are leftmost and never overlap.
@@ -1598,8 +1616,11 @@ def _candidates(lex: Lexicon, folded: str) -> Iterator[re.Match[str]]:
             tried = start
             match = scanner.match(text, start)
             if match is not None and match.end() > head_start:
+                found = read(match)
+                if found is None:
+                    continue
                 cursor = position = match.end()  # the next head search starts after this expression
-                yield match
+                yield match, found
                 break
 
 
@@ -1645,11 +1666,7 @@ def tag(text: str, dct: date | None) -> list[Timex]:
     lex = lexicon()
     doc = _Document(text, dct, lex)
     found: list[Timex] = []
-    for match in _candidates(lex, doc.folded):
-        result = _normalise(doc, match)
-        if result is None:
-            continue
-        _rule, reading = result
+    for match, (_rule, reading) in _candidates(lex, doc.folded, partial(_normalise, doc)):
         start, end = reading.start or match.start(), reading.end or match.end()
         if _is_a_title(doc, start, end):
             continue
