@@ -44,6 +44,7 @@ class Lexicon:
     proper_words: frozenset[str]  # words written with a capital in running text (months, weekdays, holidays)
     future_cue: re.Pattern[str]
     future_modal: re.Pattern[str]
+    either_cue: re.Pattern[str]  # "would", "could": a future seen from the past, on either side of the DCT
     passive_before: re.Pattern[str]  # "will be" before a participle
     adjective_before: re.Pattern[str]  # "a still" before an "-ed" adjective
     past_cue: re.Pattern[str]
@@ -242,6 +243,7 @@ def lexicon() -> Lexicon:
         proper_words=_proper_words(words),
         future_cue=_cue_pattern(cues["future"], cues["not_cues"]),
         future_modal=_cue_pattern(cues["future_modal"], cues["not_cues"]),
+        either_cue=_cue_pattern(cues["either"], cues["not_cues"]),
         reporting_verbs=frozenset(cues["reporting"]),
         report_complement=re.compile(r"\b" + _alternation(cues["report_complements"]) + r"\b", re.IGNORECASE),
         passive_before=re.compile(r"\b" + _alternation(cues["passive_auxiliaries"]) + r"\s+$", re.IGNORECASE),

@@ -178,7 +178,8 @@ class _Document:
 
     def tense(self, start: int, end: int, within: int = 200) -> str | None:
         """'past' or 'future' from the cue word nearest to the span within its clause (and at most
-        `within` characters away), 'nearest' for a deadline reported in the past, or None."""
+        `within` characters away), 'nearest' for a deadline reported in the past or a future seen from
+        the past ("would", "could"), or None."""
         text = self.text
         if self.lex.past_before.search(text, max(0, start - 24), start):
             return "past"
@@ -219,17 +220,19 @@ class _Document:
                 self.lex.report_complement.search(left, cue.end())
             )
 
-        for kind, cue in (("future", self.lex.future_cue), ("past", self.lex.past_cue)):
+        lex = self.lex
+        cues = (("future", lex.future_cue), ("nearest", lex.either_cue), ("past", lex.past_cue))
+        for kind, cue in cues:
             for m in cue.finditer(left):
                 distance = len(left) - m.end()
-                if kind == "future" or (
+                if kind != "past" or (
                     self._past_verb_at(left, m.start(), m.group()) and not reported_beyond(m)
                 ):
                     consider(distance, kind, True)
-            if fronted and kind == "future":
-                cue = self.lex.future_modal
+            if fronted and kind != "past":
+                cue = self.lex.future_modal if kind == "future" else self.lex.either_cue
             for m in cue.finditer(right):
-                if kind == "future" or self._past_verb_at(right, m.start(), m.group()):
+                if kind != "past" or self._past_verb_at(right, m.start(), m.group()):
                     # the words before a time expression say more about it than those after
                     consider(2 * m.start() + 1, kind, False)
                     break
@@ -247,7 +250,7 @@ class _Document:
             return None
         distance, kind, on_left = best
         cue_end = len(left) - distance if on_left else len(left)
-        if kind == "future" and _PAST_PERFECT.search(left, 0, cue_end):
+        if kind != "past" and _PAST_PERFECT.search(left, 0, cue_end):
             # A plan seen from the past perfect ("had been set to expire Nov. 6") may have passed or not.
             return "nearest"
         if kind == "past" and on_left and _infinitive_in(left, cue_end):
