@@ -942,6 +942,7 @@ def _relative_period(doc: _Document, g: Group, start: int, end: int) -> Reading 
 
 
 _APPOSITION = re.compile(r",\s*")
+_BLANKS = re.compile(r"\s+")
 _EVENT_AFTER = re.compile(r"\s+[a-z]")  # an event phrase follows, not the end of the clause
 
 
@@ -953,6 +954,15 @@ def _reference_day(doc: _Document, g: Group, start: int, end: int) -> Reading | 
     part = doc.words["day_parts"].get(unit)
     suffix = f"T{part}" if part else ""
     kind = "TIME" if part else "DATE"
+    if g("unit2"):
+        # "the day before last Tuesday's hearing": counted from the day named right after it
+        gap = _BLANKS.match(doc.text, end)
+        position = gap.end() if gap else end
+        named = _read_at(doc, position) if gap else None
+        named_period = interval(named.value) if named is not None else None
+        if named_period is not None and named_period[2] == "day":
+            day = named_period[0] + timedelta(days=steps)
+            return Reading("DATE", day.isoformat(), anchor=Anchor(kind="timex", ref=str(position)))
     ref = doc.reference
     in_view = interval(ref.value) if ref is not None and ref.granularity == "day" else None
     if ref is not None and in_view is not None:
