@@ -599,12 +599,16 @@ def _explicit_day(doc: _Document, g: Group, start: int, end: int) -> Reading | N
                 year, month, min(day_number, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
             )
 
-        # A tense cue right next to a date ("ended March 31", "due June 4") decides; else a future clause
-        # ("will succeed him Feb. 1") looks ahead, and otherwise news looks back, as for bare months.
-        mode = doc.tense(start, end, within=_NEAR)
-        if mode is None:
-            mode = "future" if doc.tense(start, end) == "future" else "soon_or_past"
-        year = _pick_period(doc.dct, first_of, first_of, mode, soon_days=_SOON_DAYS_FOR_A_DAY)
+        if g("year_shift"):  # "Oct. 23 last year"
+            year = doc.dct.year + {"this": 0, "last": -1, "next": 1}[(g("year_shift") or "").lower()]
+        else:
+            # "last Oct. 23" is the latest one before the DCT; a tense cue right next to a date ("ended
+            # March 31", "due June 4") decides; else a future clause ("will succeed him Feb. 1") looks
+            # ahead, and otherwise news looks back, as for bare months.
+            mode = _direction(doc, g("shift")) or doc.tense(start, end, within=_NEAR)
+            if mode is None:
+                mode = "future" if doc.tense(start, end) == "future" else "soon_or_past"
+            year = _pick_period(doc.dct, first_of, first_of, mode, soon_days=_SOON_DAYS_FOR_A_DAY)
         try:
             day = date(year, month, day_number)
         except ValueError:
