@@ -854,8 +854,8 @@ def _earlier_later(doc: _Document, g: Group, start: int, end: int) -> Reading | 
     direction = (g("direction") or "").lower()
     if g("year"):
         value = f"{_year_number(doc, g('year') or ''):04d}"
-        # "later in 2026" is cut at the publication date, so it depends on it; with none it is all 2026
-        anchor = Anchor(kind="dct" if doc.dct else "none")
+        # "later in 2026" is cut at the publication date, so it depends on it (with none, all of 2026)
+        anchor = Anchor(kind="dct")
     else:
         unit = (g("unit") or "").lower()
         shift_word = "that" if g("same") else (g("shift") or "").lower()
