@@ -540,6 +540,12 @@ def _clock_time(doc: _Document, g: Group, start: int, end: int) -> Reading | Non
     day: date | None
     anchor = Anchor(kind="dct")
     if g("weekday"):
+        # "9:30 a.m. ET on Tuesday, June 9, 2026": the date after the weekday says which Tuesday
+        comma = _APPOSITION.match(doc.text, end)
+        dated = _read_at(doc, comma.end()) if comma else None
+        if dated is not None and dated[0].type == "DATE" and _DAY_VALUE.fullmatch(dated[0].value):
+            named, named_end = dated
+            return Reading("TIME", f"{named.value}{clock}", mod=mod, anchor=named.anchor, end=named_end)
         day = _weekday_date(doc, _weekday_number(doc, g("weekday") or ""), start, end, None)
         if day is None:
             return Reading("TIME", f"XXXX-WXX-{_weekday_number(doc, g('weekday') or '')}{clock}", mod=mod)
@@ -930,11 +936,14 @@ def _relative_period(doc: _Document, g: Group, start: int, end: int) -> Reading 
             anchor=Anchor(kind="dct"),
         )
     steps = int(doc.words["relative_shift"].get(word, 0))
-    if word in ("following", "the following", "previous", "prior", "preceding") and doc.reference is not None:
-        ref_period = interval(doc.reference.value)
+    ref = doc.reference
+    if word in ("following", "the following", "previous", "prior", "preceding") and ref is not None:
+        # counted from the date in view when that is a period inside one ("the following week" after a
+        # day, not after "two years from now")
+        ref_period = interval(ref.value) if _finer_or_equal(ref.granularity, granularity) else None
         if ref_period is not None and granularity in _GRANULARITY_ORDER:
             value = period_value(granularity, shift(ref_period[0], steps, granularity))
-            return Reading("DATE", value, mod=mod, anchor=Anchor(kind="timex", ref=str(doc.reference.start)))
+            return Reading("DATE", value, mod=mod, anchor=Anchor(kind="timex", ref=str(ref.start)))
     if doc.dct is None:
         return Reading("DATE", _UNDERSPECIFIED[granularity], mod=mod, positioned=False)
     if granularity == "weekend":
@@ -945,7 +954,8 @@ def _relative_period(doc: _Document, g: Group, start: int, end: int) -> Reading 
     return Reading("DATE", value, mod=mod, anchor=Anchor(kind="dct"))
 
 
-_APPOSITION = re.compile(r",\s*")
+_APPOSITION = re.compile(r",\s*")  # "Oct. 12, the day before ...", "Tuesday, June 9"
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _BLANKS = re.compile(r"\s+")
 _EVENT_AFTER = re.compile(r"\s+[a-z]")  # an event phrase follows, not the end of the clause
 
@@ -963,7 +973,7 @@ def _reference_day(doc: _Document, g: Group, start: int, end: int) -> Reading | 
         gap = _BLANKS.match(doc.text, end)
         position = gap.end() if gap else end
         named = _read_at(doc, position) if gap else None
-        named_period = interval(named.value) if named is not None else None
+        named_period = interval(named[0].value) if named is not None else None
         if named_period is not None and named_period[2] == "day":
             day = named_period[0] + timedelta(days=steps)
             return Reading("DATE", day.isoformat(), anchor=Anchor(kind="timex", ref=str(position)))
@@ -1140,7 +1150,7 @@ def _duration(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
         if following is not None:
             phrase, position = following
             timed = _read_at(doc, position)
-            base = interval(timed.value) if timed is not None else None
+            base = interval(timed[0].value) if timed is not None else None
             if base is not None and steps is not None:
                 sign = -1 if relation == "before" else 1
                 moved = shift(base[0], sign * steps, step_unit)
@@ -1536,15 +1546,18 @@ def _normalise(doc: _Document, match: re.Match[str]) -> tuple[Rule, Reading] | N
     return (rule, reading) if reading is not None else None
 
 
-def _read_at(doc: _Document, position: int) -> Reading | None:
-    """The time expression starting exactly at `position`, if any (without recording it)."""
+def _read_at(doc: _Document, position: int) -> tuple[Reading, int] | None:
+    """The time expression starting exactly at `position`, if any, and where it ends (not recorded)."""
     match = doc.lex.scanner.match(doc.folded, position)
     if match is None:
         return None
     saved = doc.reference
     found = _normalise(doc, match)
     doc.reference = saved
-    return found[1] if found else None
+    if found is None:
+        return None
+    reading = found[1]
+    return reading, reading.end or match.end()
 
 
 def _narrow(first: date, last: date, mod: str | None) -> tuple[date, date]:
@@ -1636,7 +1649,8 @@ def _candidates(
                 found = read(match)
                 if found is None:
                     continue
-                cursor = position = match.end()  # the next head search starts after this expression
+                # the next head search starts after this expression (which may reach past the match)
+                cursor = position = max(match.end(), found[1].end or 0)
                 yield match, found
                 break
 
