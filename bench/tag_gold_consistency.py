@@ -5,8 +5,9 @@
 Every gold value is rewritten relative to its document's DCT ("last week" in a document of
 1989-10-30 with value 1989-W43 becomes "week -1"; 1989-WXX becomes "this year, week unknown"; a
 weekday becomes how many weeks it lies from the latest such weekday). Expressions written the same
-way should then carry the same relative value. Where the gold gives one surface form several
-relative values, a tagger that reads only the words and the DCT must miss all but one of them.
+way should then carry the same relative value (stated years are grouped by shape: "1968" and "1994"
+alike). Where the gold gives one surface form several relative values, a tagger that reads only the
+words and the DCT must miss all but one of them.
 
 Two kinds of splits are counted apart:
 - context: weekdays and month names, whose direction a clause's tense may legitimately
@@ -32,6 +33,7 @@ BENCH = Path(__file__).resolve().parent.parent.parent / "shared" / "bench"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _CALENDAR = re.compile(r"(?P<year>\d{4})(?P<rest>.*)")
+_DECADE = re.compile(r"(?P<digits>\d{3})(?P<rest>X?)")
 _DAY = re.compile(r"-(?P<month>\d\d)-(?P<day>\d\d)(?P<time>.*)")
 _WEEK = re.compile(r"-W(?P<week>\d\d)(?P<rest>.*)")
 _QUARTER = re.compile(r"-Q(?P<quarter>\d)")
@@ -45,6 +47,9 @@ def relative_value(value: str, text: str, dct: date) -> tuple[str, bool]:
     words = text.lower()
     if _BARE_UNIT.fullmatch(words.strip(" .,")):
         return value, True
+    decade = _DECADE.fullmatch(value)
+    if decade and decade["digits"] in text:  # "the 1960s": 196 or 196X
+        return "stated decade" + decade["rest"], False
     found = _CALENDAR.fullmatch(value)
     if found is None:
         return value, False  # a duration or a reference
@@ -101,6 +106,8 @@ def main() -> None:
                 total += 1
                 phrase = re.sub(r"\s+", " ", timex["text"].lower().strip(" .,"))
                 relative, contextual = relative_value(timex["value"], timex["text"], dct)
+                if relative.startswith("stated"):  # all stated years (decades) alike: "1968", "1994"
+                    phrase = re.sub(r"\d", "#", phrase)
                 spread[phrase][relative] += 1
                 by_context[phrase] = by_context.get(phrase, False) or contextual
 
