@@ -35,7 +35,8 @@ CASES = [
         "bad/manifest_outside/corpus.yaml:3:11: '../empty.txt' is outside the corpus folder",
         "ok",
     ),
-    ("duplicate_ids", "bad/duplicate_ids/story.txt: duplicate id 'story'", "story"),
+    # story.txt and story.md in one folder (the id names the folder too when a parent folder is read)
+    ("duplicate_ids", "bad/duplicate_ids/story.txt: duplicate id '", "story"),
     ("jsonl_not_json.jsonl", "bad/jsonl_not_json.jsonl:2:46: not valid JSON", "a1"),
     ("jsonl_missing_text.jsonl", 'bad/jsonl_missing_text.jsonl:2:1: record has no "text"', "b1"),
     (
@@ -91,3 +92,14 @@ def test_an_unsupported_file_named_on_the_command_line(
     code, _, stderr = run_cli("corpus", str(sheet))
     assert code == 2
     assert stderr.startswith(f"{sheet}: unsupported file type")
+
+
+def test_same_file_name_in_two_folders_is_two_documents(
+    run_cli: Callable[..., tuple[int, str, str]], tmp_path: Path
+) -> None:
+    for outlet in ("nyt", "wapo"):
+        (tmp_path / outlet).mkdir()
+        (tmp_path / outlet / "story.txt").write_text(f"The {outlet} story.\n", encoding="utf-8")
+    code, stdout, stderr = run_cli("corpus", str(tmp_path), "--format", "json")
+    assert code == 0, stderr
+    assert '"id": "nyt/story"' in stdout and '"id": "wapo/story"' in stdout

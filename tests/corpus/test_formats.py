@@ -82,7 +82,7 @@ def test_jsonl_records_with_escapes_map_to_their_own_line(documents: dict[str, D
 def test_manifest_metadata_applies_to_listed_files_and_unlisted_are_still_read(
     documents: dict[str, Document],
 ) -> None:
-    listed, unlisted = documents["listed"], documents["unlisted"]
+    listed, unlisted = documents["with_manifest/listed"], documents["with_manifest/unlisted"]
     assert (listed.title, listed.source, listed.url) == (
         "Library hours extended",
         "Town Crier",
@@ -108,7 +108,7 @@ def test_cli_lists_every_format(run_cli: Cli, arguments: list[str], expected: st
 def test_cli_json_is_parseable_and_in_discovery_order(run_cli: Cli) -> None:
     _, stdout, _ = run_cli("corpus", "formats", "--format", "json")
     ids = [record["id"] for record in json.loads(stdout)]
-    assert ids == ["bridge", "ferry", "harbour", "wire-1", "wire-2", "listed", "unlisted"]
+    assert ids == ["bridge", "ferry", "harbour", "wire-1", "wire-2", "with_manifest/listed", "with_manifest/unlisted"]
 
 
 def test_a_manifest_entry_for_a_jsonl_file_fills_in_what_records_leave_out(tmp_path: Path) -> None:

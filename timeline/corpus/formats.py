@@ -63,7 +63,7 @@ def load_body(item: SourceItem) -> Body:
         return _markdown_body(item, text)
     if item.format == "html":
         return _html_body(item, text)
-    return Body(id=Path(item.path).stem, text=text, space=None, source_line_starts=line_starts(text))
+    return Body(id=item.name, text=text, space=None, source_line_starts=line_starts(text))
 
 
 def _problem(
@@ -106,7 +106,7 @@ def _decode_file(path: str) -> str:
 
 def _markdown_body(item: SourceItem, text: str) -> Body:
     starts = line_starts(text)
-    body = Body(id=Path(item.path).stem, text=text, space=None, source_line_starts=starts, markdown=True)
+    body = Body(id=item.name, text=text, space=None, source_line_starts=starts, markdown=True)
     first_line = text[: starts[1] - 1] if len(starts) > 1 else text
     if first_line.rstrip() != FRONT_MATTER_FENCE:
         return body
@@ -182,7 +182,7 @@ def _jsonl_body(item: SourceItem) -> Body:
         raise _problem(item, 'record has no "text" (the article as a string); add it', number, 1)
     record_id = record.get("id")
     if record_id is None:
-        record_id = f"{Path(item.path).stem}-{number}"
+        record_id = f"{item.name}-{number}"
     elif not isinstance(record_id, str | int) or not str(record_id).strip():
         raise _problem(item, '"id" must be a non-empty string', number, _value_column(line, "id"))
     body = Body(
@@ -292,7 +292,7 @@ def _html_body(item: SourceItem, html: str) -> Body:
     if not text or not text.strip():
         raise _problem(item, "no article text found in this HTML page")
     body = Body(
-        id=Path(item.path).stem,
+        id=item.name,
         text=text,
         space=_align_lines(html, text),
         source_line_starts=line_starts(html),

@@ -44,6 +44,14 @@ class SourceItem:
     metadata: ManifestMetadata | None = None
     line_text: str | None = None
     line_number: int | None = None
+    # Under a walked folder, the path from that folder without the suffix ("nyt/story"), so that
+    # nyt/story.txt and wapo/story.txt are two documents; a file named on its own is known by its stem.
+    relative_name: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The document's default id: its relative name under the corpus folder, else its file stem."""
+        return self.relative_name or Path(self.path).stem
 
     @property
     def key(self) -> str:
@@ -120,7 +128,8 @@ def _walk_folder(root: Path, manifests: _Manifests) -> Iterator[SourceItem | Inp
             if format is None or name.startswith(".") or name == MANIFEST_NAME:
                 continue
             path = folder / name
-            yield from _file_items(path, format, _nearest_metadata(root, path, manifests))
+            relative_name = path.relative_to(root).with_suffix("").as_posix()
+            yield from _file_items(path, format, _nearest_metadata(root, path, manifests), relative_name)
 
 
 def _nearest_metadata(root: Path, path: Path, manifests: _Manifests) -> ManifestMetadata | None:
@@ -134,15 +143,17 @@ def _nearest_metadata(root: Path, path: Path, manifests: _Manifests) -> Manifest
 
 
 def _file_items(
-    path: Path, format: SourceFormat, metadata: ManifestMetadata | None
+    path: Path, format: SourceFormat, metadata: ManifestMetadata | None, relative_name: str | None = None
 ) -> Iterator[SourceItem | InputProblem]:
     if format != "jsonl":
-        yield SourceItem(path=str(path), format=format, metadata=metadata)
+        yield SourceItem(path=str(path), format=format, metadata=metadata, relative_name=relative_name)
         return
-    yield from _jsonl_items(path, metadata)
+    yield from _jsonl_items(path, metadata, relative_name)
 
 
-def _jsonl_items(path: Path, metadata: ManifestMetadata | None) -> Iterator[SourceItem | InputProblem]:
+def _jsonl_items(
+    path: Path, metadata: ManifestMetadata | None, relative_name: str | None
+) -> Iterator[SourceItem | InputProblem]:
     shown = str(path)
     try:
         handle = path.open("rb")
@@ -175,7 +186,12 @@ def _jsonl_items(path: Path, metadata: ManifestMetadata | None) -> Iterator[Sour
                 continue
             any_record = True
             yield SourceItem(
-                path=shown, format="jsonl", metadata=metadata, line_text=line, line_number=number
+                path=shown,
+                format="jsonl",
+                metadata=metadata,
+                line_text=line,
+                line_number=number,
+                relative_name=relative_name,
             )
         if not any_record:
             yield InputProblem(path=shown, message="is empty: no JSON record on any line")
