@@ -11,23 +11,21 @@ system output, for `score.py GOLD SYSTEM --errors N` (which shows each miss with
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BENCH = ROOT.parent / "shared" / "bench"
+from tempeval import FIGURES, GOLD, SCORER, figures_line, gold_documents, score, write_jsonl
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("gold", nargs="?", type=Path, default=BENCH / "tbaq.jsonl")
-    parser.add_argument("--scorer", type=Path, default=BENCH / "score.py")
+    parser.add_argument("gold", nargs="?", type=Path, default=GOLD)
+    parser.add_argument("--scorer", type=Path, default=SCORER)
     parser.add_argument("--errors", type=int, default=25, help="how many of the most frequent errors to show")
     parser.add_argument("--keep", type=Path, help="also write the system output (JSONL) to this file")
     args = parser.parse_args()
@@ -36,28 +34,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         documents = Path(scratch) / "input.jsonl"
         system = Path(scratch) / "system.jsonl"
-        with args.gold.open(encoding="utf-8") as gold, documents.open("w", encoding="utf-8") as out:
-            for line in gold:
-                if line.strip():
-                    record = json.loads(line)
-                    out.write(json.dumps({k: record.get(k) for k in ("id", "dct", "text")}) + "\n")
+        write_jsonl(documents, gold_documents(args.gold))
         with system.open("w", encoding="utf-8") as out:
             subprocess.run([str(timeline), "tag", str(documents)], stdout=out, check=True)
         if args.keep is not None:
             args.keep.write_bytes(system.read_bytes())
-        scored = subprocess.run(
-            [sys.executable, str(args.scorer), str(args.gold), str(system), "--json", "--errors", "100000"],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-    report = json.loads(scored.stdout)
+        report = score(args.gold, system, args.scorer)
     overall = report["overall"]
     print(f"gold: {args.gold}  documents: {overall['documents']}  gold timexes: {overall['counts']['gold']}")
-    for name in ("strict", "relaxed", "value", "type"):
-        figures = overall[name]
-        p, r, f1 = (100 * figures[key] for key in ("P", "R", "F1"))
-        print(f"{name:8s} P {p:6.2f}  R {r:6.2f}  F1 {f1:6.2f}")
+    for name in FIGURES:
+        print(figures_line(report, name))
     misses: Counter[str] = Counter()
     for error in report.get("errors", []):
         gold, found = error["gold"], error["system"]

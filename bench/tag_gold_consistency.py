@@ -29,7 +29,8 @@ from collections import Counter, defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parent.parent.parent / "shared" / "bench"
+from tempeval import GOLD
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _CALENDAR = re.compile(r"(?P<year>\d{4})(?P<rest>.*)")
@@ -86,7 +87,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("gold", nargs="?", type=Path, default=BENCH / "tbaq.jsonl")
+    parser.add_argument("gold", nargs="?", type=Path, default=GOLD)
     parser.add_argument("--show", type=int, default=20, help="how many of the most split phrases to list")
     parser.add_argument(
         "--relaxed-f1", type=float, default=94.72, help="relaxed extent F1 that turns the floor into a cap"
