@@ -613,7 +613,8 @@ def _explicit_day(doc: _Document, g: Group, start: int, end: int) -> Reading | N
             # ahead, and otherwise news looks back, as for bare months.
             mode = _direction(doc, g("shift")) or doc.tense(start, end, within=_NEAR)
             if mode is None:
-                mode = "future" if doc.tense(start, end) == "future" else "soon_or_past"
+                clause = doc.tense(start, end)  # "would leave ... from August 6": the nearest one
+                mode = clause if clause in ("future", "nearest") else "soon_or_past"
             year = _pick_period(doc.dct, first_of, first_of, mode, soon_days=_SOON_DAYS_FOR_A_DAY)
         try:
             day = date(year, month, day_number)
