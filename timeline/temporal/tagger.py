@@ -539,13 +539,12 @@ def _clock_time(doc: _Document, g: Group, start: int, end: int) -> Reading | Non
     mod = mod or ("APPROX" if approximation else None)
     day: date | None
     anchor = Anchor(kind="dct")
+    # "9:30 a.m. ET on Tuesday, June 9, 2026", "23:00 BST on 1 September": the day named right after
+    named = _day_named_after(doc, end, _APPOSITION if g("weekday") else _ON_AFTER)
+    if named is not None and not (g("month") or g("deictic")):
+        dated, dated_end = named
+        return Reading("TIME", f"{dated.value}{clock}", mod=mod, anchor=dated.anchor, end=dated_end)
     if g("weekday"):
-        # "9:30 a.m. ET on Tuesday, June 9, 2026": the date after the weekday says which Tuesday
-        comma = _APPOSITION.match(doc.text, end)
-        dated = _read_at(doc, comma.end()) if comma else None
-        if dated is not None and dated[0].type == "DATE" and _DAY_VALUE.fullmatch(dated[0].value):
-            named, named_end = dated
-            return Reading("TIME", f"{named.value}{clock}", mod=mod, anchor=named.anchor, end=named_end)
         day = _weekday_date(doc, _weekday_number(doc, g("weekday") or ""), start, end, None)
         if day is None:
             return Reading("TIME", f"XXXX-WXX-{_weekday_number(doc, g('weekday') or '')}{clock}", mod=mod)
@@ -573,6 +572,15 @@ def _clock_time(doc: _Document, g: Group, start: int, end: int) -> Reading | Non
     if day is None:
         return Reading("TIME", f"XXXX-XX-XX{clock}", mod=mod)
     return Reading("TIME", f"{day.isoformat()}{clock}", mod=mod, anchor=anchor)
+
+
+def _day_named_after(doc: _Document, end: int, separator: re.Pattern[str]) -> tuple[Reading, int] | None:
+    """A DATE of one day read right after `separator` at `end`, and where it ends."""
+    gap = separator.match(doc.text, end)
+    dated = _read_at(doc, gap.end()) if gap else None
+    if dated is None or dated[0].type != "DATE" or not _DAY_VALUE.fullmatch(dated[0].value):
+        return None
+    return dated
 
 
 def _explicit_day(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
@@ -957,6 +965,7 @@ def _relative_period(doc: _Document, g: Group, start: int, end: int) -> Reading 
 
 _APPOSITION = re.compile(r",\s*")  # "Oct. 12, the day before ...", "Tuesday, June 9"
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_ON_AFTER = re.compile(r",?\s+(?:on\s+)?")  # "23:00 BST on 1 September"
 _BLANKS = re.compile(r"\s+")
 _EVENT_AFTER = re.compile(r"\s+[a-z]")  # an event phrase follows, not the end of the clause
 
