@@ -56,6 +56,7 @@ class Lexicon:
     moved_to_before: re.Pattern[str]  # "postponed until Tuesday": a date something was moved to lies ahead
     past_before: re.Pattern[str]
     abbreviation_before: re.Pattern[str]  # "Mr", "Corp", an initial: the period after it ends no clause
+    title_before: re.Pattern[str]  # "Dr. " before "Sunday": a name
     determiner_before: re.Pattern[str]  # "a June agreement": after a determiner a capitalised month is one
     preposition_before: re.Pattern[str]  # "in May", "since 1750": the word before makes it a date
     counted_noun_after: re.Pattern[str]  # "2000 people": the noun after makes it a count
@@ -255,6 +256,7 @@ def lexicon() -> Lexicon:
         moved_to_before=re.compile(r"\b" + _alternation(cues["moved_to_before"]) + r"\s+$", re.IGNORECASE),
         past_before=re.compile(r"\b" + _alternation(cues["past_before"]) + r"\s+(?:the\s+)?$", re.IGNORECASE),
         abbreviation_before=re.compile(r"(?:\b[A-Z]|(?i:\b" + _alternation(words["abbreviations"]) + "))$"),
+        title_before=re.compile(r"\b" + _alternation(words["personal_titles"]) + r"\.?\s+$", re.IGNORECASE),
         determiner_before=re.compile(r"\b" + _alternation(cues["determiners"]) + r"\s+$", re.IGNORECASE),
         preposition_before=re.compile(
             r"(?:\b" + _alternation(words["date_prepositions"]) + r"[\s-]+|\bmid-)$", re.IGNORECASE

@@ -1694,6 +1694,26 @@ def _is_a_title(doc: _Document, start: int, end: int) -> bool:
     return False
 
 
+def _part_of_a_name(doc: _Document, start: int, end: int) -> bool:
+    """A lone month or weekday inside a name: after a personal title ("Dr. Sunday", "Mr. April"), or
+    between "the" and a capitalised word ("The Sunday Times", "the Monday Group"). (A capitalised word
+    before it proves nothing: "in Nairobi Friday".)"""
+    if doc.text[start:end].lower().rstrip(".") not in doc.lex.proper_words:
+        return False
+    before = max(0, start - 8)
+    if doc.lex.title_before.search(doc.text, before, start):
+        return True
+    after = _CAPITALISED_WORD.match(doc.text, end + 1) if doc.text[end : end + 1] == " " else None
+    return (
+        after is not None
+        and after.group().lower() not in doc.lex.proper_words
+        and bool(_THE_BEFORE.search(doc.text, before, start))
+    )
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
 def tag(text: str, dct: date | None) -> list[Timex]:
     """All time expressions in `text`, sorted by start and never overlapping.
 
@@ -1709,7 +1729,7 @@ def tag(text: str, dct: date | None) -> list[Timex]:
     found: list[Timex] = []
     for match, (_rule, reading) in _candidates(lex, doc.folded, partial(_normalise, doc)):
         start, end = reading.start or match.start(), reading.end or match.end()
-        if _is_a_title(doc, start, end):
+        if _is_a_title(doc, start, end) or _part_of_a_name(doc, start, end):
             continue
         timex = _to_timex(doc, start, end, reading)
         found.append(timex)
