@@ -540,9 +540,10 @@ def _clock_time(doc: _Document, g: Group, start: int, end: int) -> Reading | Non
     day: date | None
     anchor = Anchor(kind="dct")
     # "9:30 a.m. ET on Tuesday, June 9, 2026", "23:00 BST on 1 September": the day named right after
-    named = _day_named_after(doc, end, _APPOSITION if g("weekday") else _ON_AFTER)
-    if named is not None and not (g("month") or g("deictic")):
-        dated, dated_end = named
+    separator = _APPOSITION if g("weekday") else _ON_AFTER
+    named = None if g("month") or g("deictic") else _day_named_after(doc, end, separator)
+    if named is not None:
+        dated, _dated_start, dated_end = named
         return Reading("TIME", f"{dated.value}{clock}", mod=mod, anchor=dated.anchor, end=dated_end)
     if g("weekday"):
         day = _weekday_date(doc, _weekday_number(doc, g("weekday") or ""), start, end, None)
@@ -574,13 +575,13 @@ def _clock_time(doc: _Document, g: Group, start: int, end: int) -> Reading | Non
     return Reading("TIME", f"{day.isoformat()}{clock}", mod=mod, anchor=anchor)
 
 
-def _day_named_after(doc: _Document, end: int, separator: re.Pattern[str]) -> tuple[Reading, int] | None:
-    """A DATE of one day read right after `separator` at `end`, and where it ends."""
+def _day_named_after(doc: _Document, end: int, separator: re.Pattern[str]) -> tuple[Reading, int, int] | None:
+    """A DATE of one day read right after `end` past `separator`, with where it starts and ends."""
     gap = separator.match(doc.text, end)
     dated = _read_at(doc, gap.end()) if gap else None
-    if dated is None or dated[0].type != "DATE" or not _DAY_VALUE.fullmatch(dated[0].value):
+    if gap is None or dated is None or dated[0].type != "DATE" or not _DAY_VALUE.fullmatch(dated[0].value):
         return None
-    return dated
+    return dated[0], gap.end(), dated[1]
 
 
 def _explicit_day(doc: _Document, g: Group, start: int, end: int) -> Reading | None:
@@ -978,15 +979,11 @@ def _reference_day(doc: _Document, g: Group, start: int, end: int) -> Reading | 
     part = doc.words["day_parts"].get(unit)
     suffix = f"T{part}" if part else ""
     kind = "TIME" if part else "DATE"
-    if g("unit2"):
-        # "the day before last Tuesday's hearing": counted from the day named right after it
-        gap = _BLANKS.match(doc.text, end)
-        position = gap.end() if gap else end
-        named = _read_at(doc, position) if gap else None
-        named_period = interval(named[0].value) if named is not None else None
-        if named_period is not None and named_period[2] == "day":
-            day = named_period[0] + timedelta(days=steps)
-            return Reading("DATE", day.isoformat(), anchor=Anchor(kind="timex", ref=str(position)))
+    # "the day before last Tuesday's hearing": counted from the day named right after it
+    named = _day_named_after(doc, end, _BLANKS) if g("unit2") else None
+    if named is not None:
+        day = date.fromisoformat(named[0].value) + timedelta(days=steps)
+        return Reading("DATE", day.isoformat(), anchor=Anchor(kind="timex", ref=str(named[1])))
     ref = doc.reference
     in_view = interval(ref.value) if ref is not None and ref.granularity == "day" else None
     if ref is not None and in_view is not None:
