@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from typer.testing import CliRunner
 
+from timeline.chronology.models import Timeline
 from timeline.cli import app
 
 from .conftest import STORY, export
@@ -158,3 +159,16 @@ def test_bad_timeline_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["export", "--format", "csv", "--from", str(bad)])
     assert result.exit_code == 2
     assert result.stderr.strip().count("\n") == 0 and str(bad) in result.stderr
+
+
+def test_build_writes_the_same_json_to_a_file_and_to_stdout_as_one_dump(built: Path) -> None:
+    # The file is written piece by piece (one per document and event); it must read back to the same
+    # model and equal a single dump of it, byte for byte, as must the JSON printed without -o.
+    written = built.read_text(encoding="utf-8")
+    timeline = Timeline.model_validate_json(written)
+    assert timeline.events and timeline.documents
+    assert written == timeline.model_dump_json(indent=2) + "\n"
+    args = ["build", str(STORY / "articles"), "--rules", str(STORY / "rules"), "--no-cache"]
+    printed = CliRunner().invoke(app, args)
+    assert printed.exit_code == 0, printed.output
+    assert printed.stdout == written

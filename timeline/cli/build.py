@@ -30,7 +30,7 @@ from timeline.cli.common import (
 from timeline.config import load_config
 from timeline.diagnostics import InputError
 from timeline.exitcodes import ExitCode
-from timeline.export import render_json
+from timeline.export import iter_json
 from timeline.export.labels import date_label
 from timeline.pipeline import BuildResult, build, options_from_cli
 
@@ -131,11 +131,12 @@ def build_command(
         executor=executor,
         scheduler=scheduler,
     )
-    text = render_json(result.timeline)
+    pieces = iter_json(result.timeline)  # written piece by piece: a large timeline is never one string
     if output is None:
-        typer.echo(text, nl=False)
+        for piece in pieces:
+            typer.echo(piece, nl=False)
     else:
-        write_text_atomic(output, text)
+        write_text_atomic(output, pieces)
         typer.echo(summary_table(result.timeline))
         typer.echo(f"timeline written to {output}")
     raise typer.Exit(ExitCode.INPUT_ERROR if result.problems else ExitCode.OK)
