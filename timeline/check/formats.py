@@ -17,7 +17,6 @@ from timeline.check.models import Evidence, Finding, Report
 from timeline.check.rulebase import RuleBase
 
 OutputFormat = Literal["text", "json", "sarif", "github"]
-FORMATS: tuple[str, ...] = ("text", "json", "sarif", "github")
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 GITHUB_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}

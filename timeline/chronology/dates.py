@@ -6,11 +6,8 @@ import calendar
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-import pendulum  # TIMEX3 durations ("P1D", "P2W", "P1M") and calendar-aware shifting by them
-
 from timeline.chronology.models import EventDate
-
-Interval = tuple[date, date]  # inclusive
+from timeline.temporal.intervals import Interval
 
 
 def parse_interval(earliest: str | None, latest: str | None) -> Interval | None:
@@ -20,17 +17,17 @@ def parse_interval(earliest: str | None, latest: str | None) -> Interval | None:
         start, end = date.fromisoformat(earliest[:10]), date.fromisoformat(latest[:10])
     except ValueError:
         return None
-    return (start, end) if start <= end else None
+    return Interval(start, end) if start <= end else None
 
 
 def intersect(intervals: Sequence[Interval]) -> Interval | None:
     start = max(interval[0] for interval in intervals)
     end = min(interval[1] for interval in intervals)
-    return (start, end) if start <= end else None
+    return Interval(start, end) if start <= end else None
 
 
 def hull(intervals: Sequence[Interval]) -> Interval:
-    return min(interval[0] for interval in intervals), max(interval[1] for interval in intervals)
+    return Interval(min(interval[0] for interval in intervals), max(interval[1] for interval in intervals))
 
 
 def combine(intervals: Sequence[Interval]) -> tuple[Interval | None, bool]:
@@ -60,19 +57,9 @@ def combine(intervals: Sequence[Interval]) -> tuple[Interval | None, bool]:
 def shift(interval: Interval, duration: str, relation: str) -> Interval | None:
     """`interval` moved `duration` (TIMEX3, e.g. P1D) before or after; None if the duration is not exact."""
     try:
-        parsed = pendulum.parse(duration)
-    except (ValueError, pendulum.parsing.exceptions.ParserError):
+        return Interval(*interval).shifted(duration, -1 if relation == "before" else 1)
+    except ValueError:
         return None
-    if not isinstance(parsed, pendulum.Duration):
-        return None
-    sign = -1 if relation == "before" else 1
-
-    def move(day: date) -> date:
-        moved = pendulum.Date(day.year, day.month, day.day)
-        result = moved - parsed if sign < 0 else moved + parsed
-        return date(result.year, result.month, result.day)
-
-    return move(interval[0]), move(interval[1])
 
 
 def event_date(interval: Interval | None) -> EventDate:

@@ -86,7 +86,7 @@ def consistent_days(mention: Mention, event: Interval) -> Interval | None:
     end = bisect.bisect_left(range(days), True, key=has_passed) - 1
     if start == 0 or end == days - 1 or start > end:
         return None
-    window = (first + timedelta(days=start), first + timedelta(days=end))
+    window = Interval(first + timedelta(days=start), first + timedelta(days=end))
     for day in window:  # the bisection assumed the expression moves with the day; check it did
         resolved = resolve_in(mention, day)
         if resolved is None or intersect([resolved, event]) is None:

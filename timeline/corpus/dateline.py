@@ -17,6 +17,7 @@ from importlib import resources
 import dateparser
 from pydantic import BaseModel, ConfigDict
 
+from timeline.english import english
 from timeline.yamlsource import load_yaml
 
 # dateparser: the maintained parser of written dates. English only, strict, nothing filled in from today.
@@ -39,8 +40,6 @@ class _DatelineWords(BaseModel):
 
     search_lines: int
     labels: list[str]
-    weekdays: list[str]
-    months: list[str]
     max_trailing_words: int
 
 
@@ -68,10 +67,10 @@ def _patterns() -> _Patterns:
     path = "resources/datelines.yaml"
     text = resources.files("timeline.corpus").joinpath(path).read_text(encoding="utf-8")
     words = _DatelineWords.model_validate(load_yaml(text, path).data)
-    month = rf"(?:{_words(words.months)})\.?"
+    month = rf"(?:{_words(list(english().months))})\.?"
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     the_date = rf"(?P<date>{month}\s+{day},?\s+\d{{4}}|{day}\s+{month},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-    weekday = rf"(?:(?:{_words(words.weekdays)})\.?,?\s+)?"
+    weekday = rf"(?:(?:{_words(list(english().weekdays))})\.?,?\s+)?"
     time = r"(?:[\s,|·–—-]+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?"
     trailing = rf"(?:[\s,|·–—-]+\S+(?:\s+\S+){{0,{words.max_trailing_words - 1}}})?"
     labelled = re.compile(

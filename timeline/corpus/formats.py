@@ -29,7 +29,6 @@ from timeline.diagnostics import InputError, InputProblem
 from timeline.yamlsource import LocatedYaml, load_yaml
 
 FRONT_MATTER_FENCE = "---"
-FRONT_MATTER_KEYS = ("title", "source", "published", "date", "url")
 # The longest prefix of an HTML paragraph searched for when it is not found verbatim.
 HTML_PREFIX_CHARS = 32
 

@@ -9,6 +9,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict
 
+from timeline.english import english
+
 TenseName = Literal["past", "present", "future", "unclear"]
 
 
@@ -47,4 +49,7 @@ class LanguageCues(BaseModel):
 @cache
 def cues() -> LanguageCues:
     text = resources.files("timeline.events").joinpath("data/language.yaml").read_text(encoding="utf-8")
-    return LanguageCues.model_validate(yaml.safe_load(text))
+    data = yaml.safe_load(text)
+    # the tense words shared with the tagger
+    data["tense"] = {**english().tense.model_dump(), **data["tense"]}
+    return LanguageCues.model_validate(data)

@@ -16,6 +16,7 @@ from typing import Any
 
 import re2  # google-re2: a DFA finds the head words of all rules in one linear pass, far faster than `re`
 
+from timeline.english import english
 from timeline.yamlsource import load_yaml
 
 _GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
@@ -213,6 +214,10 @@ def _proper_words(words: dict[str, Any]) -> frozenset[str]:
 def lexicon() -> Lexicon:
     """The compiled lexicon (built on first use, then shared)."""
     words = _read("lexicon.yaml")
+    shared = english()
+    words["months"], words["weekdays"] = dict(shared.months), dict(shared.weekdays)
+    words["tense_cues"]["future"] += shared.tense.future
+    words["tense_cues"]["past"] += shared.tense.past
     fill = _placeholders(words)
     rules: list[Rule] = []
     branches: list[str] = []

@@ -55,15 +55,15 @@ from dateparser.date import DateDataParser
 from dateutil.easter import easter  # the Western Easter computus (dateutil comes with dateparser/pendulum)
 from lemminflect import getAllInflections, getAllLemmas  # verb morphology: "brought" is the past of "bring"
 
-from timeline.temporal.calendar import (
+from timeline.temporal.intervals import (
     SEASON_START_MONTH,
     OutOfCalendar,
     add_months,
-    interval,
     nth_weekday,
     period_value,
     shift,
 )
+from timeline.temporal.intervals import calendar_interval as interval
 from timeline.temporal.lexicon import Lexicon, Rule, lexicon
 from timeline.temporal.models import Anchor, Timex
 
