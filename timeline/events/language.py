@@ -9,19 +9,12 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from timeline.english import english
+from timeline.english import TenseWords, english
 
 TenseName = Literal["past", "present", "future", "unclear"]
 
 
-class TenseCues(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    future: list[str]
-    future_phrases: list[str]
-    past: list[str]
-    present: list[str]
-    unclear: list[str]
+class TenseCues(TenseWords):
     before_nt: dict[str, TenseName]
     after_apostrophe: dict[str, TenseName]
     group_words: int
