@@ -16,7 +16,7 @@ def test_seed_rule_tests_pass_and_every_rule_fires_in_some_test() -> None:
     result = CliRunner().invoke(app, ["rules", "test", str(ROOT / "rules")])
     assert result.exit_code == 0, result.stdout
     assert "FAIL" not in result.stdout
-    assert "no test makes these rules fire" not in result.stdout
+    assert "no passing test expects" not in result.stdout
     assert "PASS executive-order-terms #1 (voluntary against a 30-day review)" in result.stdout
 
 
@@ -30,10 +30,10 @@ def test_failing_rule_test_exits_1_and_names_silent_rules() -> None:
     result = CliRunner().invoke(app, ["rules", "test", str(HERE / "rule_tests" / "failing.yaml")])
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert "FAIL terms #1 (wrongly expects a finding): expected ['terms'], fired nothing" in lines
+    assert "FAIL terms #1 (wrongly expects a finding): expected ['terms'], fired nothing; did not fire: terms" in lines
     assert "PASS order-date #1" in lines
     assert "1 passed, 1 failed" in lines
-    assert lines[-1] == "no test makes these rules fire: order-date, terms"
+    assert lines[-1] == "no passing test expects these rules to fire: order-date, terms"
 
 
 def test_rules_test_on_bad_rules_exits_2() -> None:
@@ -50,3 +50,17 @@ def test_rules_list_shows_rules_and_builtins() -> None:
     assert rows["executive-order-terms"] == ["agree", "error", "executive-order"]
     assert rows["blacklist-after-refusal"] == ["order", "error", "blacklist-takes-effect"]
     assert rows["builtin/weekday-mismatch"] == ["builtin", "warning", "(all)"]
+
+
+def test_a_rule_that_fires_unexpectedly_fails_the_test_and_coverage_counts_any_passing_test() -> None:
+    result = CliRunner().invoke(app, ["rules", "test", str(HERE / "rule_tests" / "exact.yaml")])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert "PASS terms #1 (two outlets disagree)" in lines
+    assert (
+        "FAIL terms #2 (forgets the other rule): expected ['terms'], fired ['mixed', 'terms']; "
+        "not expected: mixed"
+    ) in lines
+    assert "PASS terms #3 (one article says both)" in lines
+    # `mixed` has no test of its own, but a passing test under `terms` expects it: it is covered.
+    assert not [line for line in lines if line.startswith("no passing test expects")]

@@ -1,7 +1,8 @@
 """Baselines: the findings a team has accepted, so CI fails only on new contradictions.
 
-A baseline lists finding fingerprints (rule + event + quotes), not line numbers, so editing an article
-elsewhere does not turn an accepted finding into a "new" one.
+A baseline lists finding fingerprints (the rule, the catalogued event and what each document claims; see
+`engine.fingerprint`), not positions, so editing an article elsewhere does not turn an accepted finding
+into a "new" one. Version 2: fingerprints from claims (version 1 hashed generated event ids).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from timeline.atomic import write_text_atomic
 from timeline.check.models import Report
 from timeline.diagnostics import InputProblem
 
-BASELINE_VERSION = 1
+BASELINE_VERSION = 2
 
 
 def write_baseline(path: Path, report: Report) -> None:

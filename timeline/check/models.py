@@ -27,8 +27,8 @@ class Finding(BaseModel):
     message: str
     event: str | None = None
     evidence: list[Evidence] = Field(default_factory=list)
-    # Extensions: the rule's documentation link, and a stable id for baselines (rule + event + quotes,
-    # not line numbers, so that edits elsewhere in an article do not change it).
+    # Extensions: the rule's documentation link, and a stable id for baselines (rule, catalogued event and
+    # each document's claim; never positions or generated ids: edits elsewhere in an article keep it).
     link: str | None = None
     fingerprint: str = ""
 

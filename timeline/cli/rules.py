@@ -10,7 +10,7 @@ from tabulate import tabulate  # plain-text tables that read well in a terminal 
 from timeline.check import load_rules
 from timeline.check.builtin import BUILTIN_CHECKS
 from timeline.check.rulebase import RuleBase
-from timeline.check.ruletests import never_fired, run_rule_tests
+from timeline.check.ruletests import run_rule_tests, uncovered
 from timeline.chronology.models import Timeline
 from timeline.cli.app import app
 from timeline.cli.common import report_problems, rules_folder
@@ -70,6 +70,9 @@ def test_command(
 ) -> None:
     """Run the rules' `tests:` through the whole pipeline; report failures and rules no test fires.
 
+    A test passes when exactly the rules in its `expect` fire (built-in checks included), no more and no
+    fewer. A rule counts as covered when a passing test, under any rule, expects it.
+
     Exit codes: 0 every test passes, 1 a test fails, 2 the rule files have problems.
 
     Example: timeline rules test rules/
@@ -88,6 +91,8 @@ def test_command(
             continue
         typer.echo(
             f"FAIL {label}: expected {result.expected or 'no findings'}, fired {result.fired or 'nothing'}"
+            + (f"; not expected: {', '.join(result.unexpected)}" if result.unexpected else "")
+            + (f"; did not fire: {', '.join(result.missing)}" if result.missing else "")
         )
         for finding in result.findings:
             typer.echo(f"       {finding.rule}: {finding.message}")
@@ -95,7 +100,7 @@ def test_command(
             typer.echo(f"       {problem}")
     failed = sum(1 for result in results if not result.passed)
     typer.echo(f"{len(results) - failed} passed, {failed} failed")
-    silent = never_fired(rules, results)
+    silent = uncovered(rules, results)
     if silent:
-        typer.echo(f"no test makes these rules fire: {', '.join(silent)}")
+        typer.echo(f"no passing test expects these rules to fire: {', '.join(silent)}")
     raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
