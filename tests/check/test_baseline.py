@@ -46,8 +46,16 @@ def test_a_baseline_still_suppresses_the_same_findings_after_unrelated_edits(tmp
 
     # A paragraph inserted above each finding's quotes, a sentence edited elsewhere, a quoted
     # sentence re-wrapped over two lines: every quote moves, the open statement gets a new event id.
-    edit(corpus / "treaty.md", "---\nThe treaty", "---\nA storm hit the coast overnight, officials said.\n\nThe treaty")
-    edit(corpus / "valley-post.md", "---\nRiverside", "---\nAn editor's note: corrected on Friday.\n\nRiverside")
+    edit(
+        corpus / "treaty.md",
+        "---\nThe treaty",
+        "---\nA storm hit the coast overnight, officials said.\n\nThe treaty",
+    )
+    edit(
+        corpus / "valley-post.md",
+        "---\nRiverside",
+        "---\nAn editor's note: corrected on Friday.\n\nRiverside",
+    )
     edit(corpus / "courier.md", "About 200 residents", "About 250 angry residents")
     edit(corpus / "metro-daily.md", "close temporarily on April 30", "close temporarily\non April 30")
 
@@ -63,7 +71,9 @@ def test_a_baseline_still_suppresses_the_same_findings_after_unrelated_edits(tmp
 
 
 def _finding(rule: str = "r", event: str | None = "e-1", line: int = 3, **claim: str) -> Finding:
-    side = Evidence(doc=claim.get("doc", "a"), path="a.txt", line=line, column=7, quote=claim.get("quote", "Q"))
+    side = Evidence(
+        doc=claim.get("doc", "a"), path="a.txt", line=line, column=7, quote=claim.get("quote", "Q")
+    )
     other = Evidence(doc="b", path="b.txt", line=1, column=1, quote="It closes for good.", value="permanent")
     return Finding(rule=rule, severity="warning", message="m", event=event, evidence=[side, other])
 

@@ -30,7 +30,10 @@ def test_failing_rule_test_exits_1_and_names_silent_rules() -> None:
     result = CliRunner().invoke(app, ["rules", "test", str(HERE / "rule_tests" / "failing.yaml")])
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert "FAIL terms #1 (wrongly expects a finding): expected ['terms'], fired nothing; did not fire: terms" in lines
+    assert (
+        "FAIL terms #1 (wrongly expects a finding): expected ['terms'], fired nothing; did not fire: terms"
+        in lines
+    )
     assert "PASS order-date #1" in lines
     assert "1 passed, 1 failed" in lines
     assert lines[-1] == "no passing test expects these rules to fire: order-date, terms"

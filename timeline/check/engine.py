@@ -79,7 +79,7 @@ def fingerprint(finding: Finding, subject: str | None = None) -> str:
 
 
 def _unique_fingerprints(findings: list[Finding]) -> None:
-    """Two findings that claim the same (one rule over the same sentences) get ".2", ".3" … in report order."""
+    """Findings that claim the same (one rule over the same sentences) get ".2", ".3" … in report order."""
     seen: dict[str, int] = {}
     for finding in findings:
         seen[finding.fingerprint] = count = seen.get(finding.fingerprint, 0) + 1
