@@ -4,10 +4,50 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from timeline.corpus.models import Document
 from timeline.temporal.models import Timex
+
+
+class Quantity(BaseModel):
+    """A number a text states, with what it counts and the interval its wording allows.
+
+    "about 12 miners" is value 12, low 10.8, high 13.2, hedge "about", counted "miner"; "$4.2 billion" is
+    value 4.2e9 with the interval its rounding allows ([4.15e9, 4.25e9)); "more than 12" has low 12 (open)
+    and no high. Read by `timeline.events.quantities.read_quantities`.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str  # the words as written: "US$4.2 billion", "thirty-five percent", "about 12"
+    start: int  # offsets into the document text
+    end: int
+    value: float  # as stated, scale applied: 12, 4.2e9, 35 (for 35%)
+    low: float | None = None  # the interval the hedge or rounding allows; None: unbounded on that side
+    high: float | None = None
+    low_open: bool = False  # "more than 12": 12 itself is excluded
+    high_open: bool = False
+    unit: str = "count"  # count | money | percent | points | duration | length | mass | area | volume | ...
+    currency: str | None = None  # ISO 4217, for money
+    measure: str | None = None  # the unit word for durations and measures: "day", "kilometre"
+    counted: str | None = None  # lemma of what is counted or measured: "miner", "stake", "contract"
+    hedge: str | None = None  # about | more | at_least | less | at_most | nearly | over_by | range
+
+
+class RoleValue(BaseModel):
+    """A named entity in a role: "in a Texas federal court" is court "Texas federal court".
+
+    Read by `timeline.events.roles.read_role_values`; compare two with `roles.same_value`.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    role: str  # court, place, vessel, organisation, person, ... (events/data/roles.yaml)
+    text: str  # as written, without a leading article
+    start: int
+    end: int
+    normalized: str  # casefolded, articles and abbreviation dots dropped: "us district court"
 
 
 class Mention(BaseModel):
