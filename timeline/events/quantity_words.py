@@ -13,6 +13,8 @@ import re2  # google-re2: linear-time DFA scanning
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from timeline.english import english
+
 HedgeKind = str  # about | more | at_least | less | at_most | nearly | over_by
 
 
@@ -40,7 +42,6 @@ class QuantityWords(BaseModel):
     age_before: list[str]
     name_exceptions: list[str]
     clock_words: list[str]
-    months: list[str]
     ordinal_suffixes: list[str]
     year_range: tuple[int, int]
     counted_words: int = Field(ge=1)
@@ -155,7 +156,7 @@ def patterns() -> QuantityPatterns:
 
 def _blocked(words: QuantityWords) -> str:
     """Dates, clock times, phone numbers and ages: the figures in them are no quantities."""
-    months = alternation(words.months)
+    months = alternation(month.title() for month in english().months)
     clock = alternation(words.clock_words)
     day = rf"\d{{1,2}}(?:{alternation(words.ordinal_suffixes)})?"
     year = r"(?:,?[ \t]+\d{4}\b)?"

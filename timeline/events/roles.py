@@ -19,6 +19,7 @@ import re2  # google-re2: linear-time DFA scanning
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from timeline.english import english
 from timeline.events.models import RoleValue
 from timeline.events.quantity_words import alternation
 
@@ -73,6 +74,7 @@ class _Lexicon:
 def _lexicon() -> _Lexicon:
     text = resources.files("timeline.events").joinpath("data/roles.yaml").read_text(encoding="utf-8")
     words = RoleWords.model_validate(yaml.safe_load(text))
+    calendar = english()
     word = rf"(?:{alternation(words.name_abbreviations)}|{_WORD})"
 
     def name_with(connectors: list[str]) -> str:
@@ -98,7 +100,9 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         words=words,
         patterns=tuple(compiled),
-        not_names=frozenset(words.not_names),
+        not_names=frozenset(
+            [*words.not_names, *(name.title() for name in (*calendar.months, *calendar.weekdays))]
+        ),
         articles=re.compile(rf"^(?i:{alternation(words.articles)})[ \t]+"),
         probe=re2.compile(rf"[{_CAPITAL}]|(?i:\b(?:{alternation(lowercase_heads)})\b)"),
         place_tail=re.compile(
