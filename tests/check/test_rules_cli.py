@@ -53,6 +53,9 @@ def test_rules_list_shows_rules_and_builtins() -> None:
     assert rows["executive-order-terms"] == ["agree", "error", "executive-order"]
     assert rows["blacklist-after-refusal"] == ["order", "error", "blacklist-takes-effect"]
     assert rows["builtin/weekday-mismatch"] == ["builtin", "warning", "(all)"]
+    switched = {line.split()[0]: line.split()[4] for line in result.stdout.splitlines()[2:]}
+    assert switched["post-date"] == "builtin/date-conflict"  # a date-agree rule says what it replaces
+    assert switched["executive-order-terms"] == "-"
 
 
 def test_a_rule_that_fires_unexpectedly_fails_the_test_and_coverage_counts_any_passing_test() -> None:

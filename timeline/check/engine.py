@@ -30,21 +30,24 @@ def run_checks(
         severity = overrides.get(rule.id, rule.severity)
         if severity != OFF:
             findings.extend(_with_severity(rule.evaluate(context), severity))
-    # An event a date-agree rule watches would be reported twice by the generic date check (and a
-    # date-agree rule turned off means its dates are not wanted, not that the generic check should step in).
-    watched = {
-        event.id
+    # An event a rule watches would be reported twice by the built-in check the rule replaces (a date-agree
+    # rule and builtin/date-conflict); a rule turned off means those findings are not wanted, not that the
+    # built-in should step in.
+    switched_off = {
+        (builtin_id, event.id)
         for rule in rules
-        if rule.kind_name == "date-agree"
+        for builtin_id in rule.SWITCHES_OFF
         for event in context.events(rule.event_ref)
     }
     for builtin in BUILTIN_CHECKS:
         severity = overrides.get(builtin.id, builtin.severity)
         if severity == OFF:
             continue
-        found = builtin.check(context, builtin.severity)
-        if builtin.id == "builtin/date-conflict":
-            found = [finding for finding in found if finding.event not in watched]
+        found = [
+            finding
+            for finding in builtin.check(context, builtin.severity)
+            if (builtin.id, finding.event) not in switched_off
+        ]
         findings.extend(_with_severity(found, severity))
     return make_report(
         finding.model_copy(update={"fingerprint": fingerprint(finding, subjects.get(finding.event or ""))})

@@ -32,7 +32,12 @@ from timeline.events import Catalog
 from timeline.events.models import Mention
 
 RULE_ID = r"^[a-z0-9][a-z0-9._-]*$"
-COMMON_PLACEHOLDERS = frozenset({"rule", "event", "event_id", "severity"})
+COMMON_PLACEHOLDERS = {
+    "rule": "the rule's id",
+    "event": "the title of the event the finding is about",
+    "event_id": "the id of that event in the timeline",
+    "severity": "error, warning or info",
+}
 
 
 def suggest(word: str, known: Iterable[str]) -> str:
@@ -140,7 +145,9 @@ class RuleBase(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset()
+    PLACEHOLDERS: ClassVar[dict[str, str]] = {}  # placeholder -> what it holds (for the generated docs)
+    # Built-in checks a rule of this kind replaces for the events it watches (it would say the same twice)
+    SWITCHES_OFF: ClassVar[tuple[str, ...]] = ()
     DEFAULT_MESSAGE: ClassVar[str] = "{event}"
 
     id: Annotated[str, StringConstraints(pattern=RULE_ID)] = Field(

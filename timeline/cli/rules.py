@@ -43,17 +43,28 @@ def _load(rules_dir: Path | None) -> tuple[Path | None, list[RuleBase], list[Inp
 def list_command(
     rules_dir: Path | None = typer.Argument(None, help=RULES_DIR_HELP, show_default=False),
 ) -> None:
-    """Show every rule (and the built-in checks): id, kind, severity, event, description.
+    """Show every rule (and the built-in checks): id, kind, severity, event, the built-in checks the rule
+    switches off for its event (a date-agree rule replaces builtin/date-conflict), description.
 
     Example: timeline rules list rules/
     """
     _, rules, problems = _load(rules_dir)
     rows = [
-        [rule.id, rule.kind_name, rule.severity, rule.event_ref or "(all)", rule.description or ""]
+        [
+            rule.id,
+            rule.kind_name,
+            rule.severity,
+            rule.event_ref or "(all)",
+            ", ".join(rule.SWITCHES_OFF) or "-",
+            rule.description or "",
+        ]
         for rule in sorted(rules, key=lambda r: r.id)
     ]
-    rows += [[check.id, "builtin", check.severity, "(all)", check.description] for check in BUILTIN_CHECKS]
-    typer.echo(tabulate(rows, headers=["id", "kind", "severity", "event", "description"], tablefmt="simple"))
+    rows += [
+        [check.id, "builtin", check.severity, "(all)", "-", check.description] for check in BUILTIN_CHECKS
+    ]
+    headers = ["id", "kind", "severity", "event", "switches off", "description"]
+    typer.echo(tabulate(rows, headers=headers, tablefmt="simple"))
     report_problems(problems)
     raise typer.Exit(ExitCode.INPUT_ERROR if problems else ExitCode.OK)
 

@@ -26,7 +26,11 @@ from timeline.check.rulebase import CheckContext, EventId, EventRuleMixin, RuleB
 
 
 class AgreeRule(ClaimsMixin, EventRuleMixin, RuleBase):
-    PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"attribute", "values", "count"})
+    PLACEHOLDERS: ClassVar[dict[str, str]] = {
+        "attribute": "the attribute compared",
+        "values": "the values claimed, quoted and joined by 'vs'",
+        "count": "how many different values",
+    }
     DEFAULT_MESSAGE: ClassVar[str] = "sources disagree on the {attribute} of {event}: {values}"
 
     kind: Literal["agree"]

@@ -19,7 +19,11 @@ from timeline.check.rulebase import CheckContext, Duration, EventId, RuleBase, d
 
 
 class DateAgreeRule(RuleBase):
-    PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"dates", "tolerance"})
+    PLACEHOLDERS: ClassVar[dict[str, str]] = {
+        "dates": "the distinct dates the sources give, joined by 'vs'",
+        "tolerance": "the rule's tolerance",
+    }
+    SWITCHES_OFF: ClassVar[tuple[str, ...]] = ("builtin/date-conflict",)
     DEFAULT_MESSAGE: ClassVar[str] = "sources date {event} differently: {dates}"
 
     kind: Literal["date-agree"]

@@ -18,7 +18,10 @@ from timeline.check.rulebase import CheckContext, EventId, RuleBase, catalog_fro
 
 
 class ExclusiveRule(RuleBase):
-    PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"values", "docs"})
+    PLACEHOLDERS: ClassVar[dict[str, str]] = {
+        "values": "the terms claimed together, joined by 'and'",
+        "docs": "the articles that claim them",
+    }
     DEFAULT_MESSAGE: ClassVar[str] = "{event} is claimed to be both {values} ({docs})"
 
     kind: Literal["exclusive"]

@@ -21,7 +21,14 @@ from timeline.chronology.models import Event
 
 
 class OrderRule(RuleBase):
-    PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"a", "b", "relation", "gap", "a_date", "b_date"})
+    PLACEHOLDERS: ClassVar[dict[str, str]] = {
+        "a": "the title of the rule's event",
+        "b": "the title of the event it is ordered against",
+        "relation": "'before' or 'after', with the gap if one is set ('P1D before')",
+        "gap": "the gap, if set",
+        "a_date": "the dates of the rule's event",
+        "b_date": "the dates of the other event",
+    }
     DEFAULT_MESSAGE: ClassVar[str] = "{a} ({a_date}) should come {relation} {b} ({b_date})"
 
     kind: Literal["order"]

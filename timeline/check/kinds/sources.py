@@ -22,7 +22,13 @@ from timeline.events.models import Mention
 
 
 class SourcesRule(ClaimsMixin, EventRuleMixin, RuleBase):
-    PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"count", "min", "value", "attribute", "sources"})
+    PLACEHOLDERS: ClassVar[dict[str, str]] = {
+        "count": "how many independent sources carry the claim",
+        "min": "the minimum the rule asks for",
+        "value": "' (attribute: value)' for an attribute's value, empty for the event itself",
+        "attribute": "the attribute, if any",
+        "sources": "the outlets (or articles) that carry it",
+    }
     DEFAULT_MESSAGE: ClassVar[str] = "{event}{value} rests on {count} source(s), fewer than {min}: {sources}"
 
     kind: Literal["sources"]

@@ -40,7 +40,11 @@ Tense = Literal["past", "present", "future"]
 
 
 class WithinRule(RuleBase):
-    PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"reference", "window", "dates"})
+    PLACEHOLDERS: ClassVar[dict[str, str]] = {
+        "reference": "'publication', the reference event's id, or 'dates'",
+        "window": "the window the dates should lie in, and what it is relative to",
+        "dates": "the dates found outside it",
+    }
     DEFAULT_MESSAGE: ClassVar[str] = "{event} is dated {dates}, outside {window}"
 
     kind: Literal["within"]
