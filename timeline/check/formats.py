@@ -4,34 +4,37 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import groupby
-from typing import Any, Literal
-from urllib.parse import quote as url_quote
+from typing import Literal
 
 from pydantic_core import to_json
 from rich.style import Style  # ANSI colour for terminals; the core stays free of CLI libraries
 from tabulate import tabulate  # plain-text tables that read well in a terminal and in CI logs
 
-from timeline import __version__
-from timeline.check.builtin import BUILTIN_CHECKS
 from timeline.check.models import Evidence, Finding, Report
 from timeline.check.rulebase import RuleBase
+from timeline.check.sarif import SourceRoot, to_sarif
 
 OutputFormat = Literal["text", "json", "sarif", "github"]
-SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 GITHUB_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
 QUOTE_WIDTH = 100
 
 
-def render(report: Report, output_format: str, rules: Sequence[RuleBase], colour: bool = False) -> str:
+def render(
+    report: Report,
+    output_format: str,
+    rules: Sequence[RuleBase],
+    colour: bool = False,
+    root: SourceRoot | None = None,
+) -> str:
+    """`root`: the folder SARIF URIs and annotation paths are relative to (default: the working folder)."""
     if output_format == "json":
         return report.model_dump_json(indent=2) + "\n"
     if output_format == "sarif":
         # pydantic-core's JSON writer: the standard library's falls back to pure Python when indenting.
-        return to_json(to_sarif(report, rules), indent=2).decode() + "\n"
+        return to_json(to_sarif(report, rules, root), indent=2).decode() + "\n"
     if output_format == "github":
-        return "".join(github_annotation(finding) + "\n" for finding in report.findings)
+        return "".join(github_annotation(finding, root) + "\n" for finding in report.findings)
     return to_text(report, colour)
 
 
@@ -78,87 +81,6 @@ def to_text(report: Report, colour: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _artifact(path: str) -> dict[str, Any]:
-    # SARIF wants a URI reference: forward slashes, spaces and other specials percent-encoded.
-    return {"uri": url_quote(path.replace("\\", "/"), safe="/:")}
-
-
-def _physical(item: Evidence) -> dict[str, Any]:
-    region: dict[str, Any] = {"startLine": max(item.line, 1), "startColumn": max(item.column, 1)}
-    if item.quote:
-        region["snippet"] = {"text": item.quote}
-    return {"artifactLocation": _artifact(item.path), "region": region}
-
-
-def to_sarif(report: Report, rules: Sequence[RuleBase]) -> dict[str, Any]:
-    """SARIF 2.1.0: one result per finding at its first quote, the other sides as related locations."""
-    descriptors: list[dict[str, Any]] = []
-    for rule in sorted(rules, key=lambda r: r.id):
-        descriptor: dict[str, Any] = {
-            "id": rule.id,
-            "name": rule.kind_name,
-            "shortDescription": {"text": rule.description or f"{rule.kind_name} rule on {rule.event_ref}"},
-            "defaultConfiguration": {"level": SARIF_LEVEL[rule.severity]},
-        }
-        if rule.link:
-            descriptor["helpUri"] = rule.link
-        descriptors.append(descriptor)
-    for builtin in BUILTIN_CHECKS:
-        descriptors.append(
-            {
-                "id": builtin.id,
-                "shortDescription": {"text": builtin.description},
-                "defaultConfiguration": {"level": SARIF_LEVEL[builtin.severity]},
-            }
-        )
-    index = {descriptor["id"]: position for position, descriptor in enumerate(descriptors)}
-    results = []
-    for finding in report.findings:
-        result: dict[str, Any] = {
-            "ruleId": finding.rule,
-            "level": SARIF_LEVEL[finding.severity],
-            "message": {"text": _sarif_message(finding)},
-            "partialFingerprints": {"timelineFinding/v1": finding.fingerprint},
-        }
-        if finding.rule in index:
-            result["ruleIndex"] = index[finding.rule]
-        if finding.evidence:
-            result["locations"] = [{"physicalLocation": _physical(finding.evidence[0])}]
-            result["relatedLocations"] = [
-                {
-                    "id": position,
-                    "physicalLocation": _physical(item),
-                    "message": {"text": f"{item.doc}: {item.value or 'says'}"},
-                }
-                for position, item in enumerate(finding.evidence[1:], start=1)
-            ]
-        if finding.event:
-            result["properties"] = {"event": finding.event}
-        results.append(result)
-    return {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "timeline",
-                        "version": __version__,
-                        "rules": descriptors,
-                    }
-                },
-                "columnKind": "unicodeCodePoints",
-                "results": results,
-            }
-        ],
-    }
-
-
-def _sarif_message(finding: Finding) -> str:
-    sides = [f'{item.doc} ({item.value}): "{_short(item.quote)}"' for item in finding.evidence if item.quote]
-    return finding.message + ("\n" + "\n".join(sides) if sides else "")
-
-
 def _escape_data(text: str) -> str:
     # GitHub workflow commands: the message is "data", where %, CR and LF must be percent-encoded.
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -169,12 +91,15 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_annotation(finding: Finding) -> str:
-    """`::error file=…,line=…,col=…,title=…::message`, at the first quote; the other sides in the message."""
+def github_annotation(finding: Finding, root: SourceRoot | None = None) -> str:
+    """`::error file=…,line=…,col=…,title=…::message`, at the first quote; the other sides in the message.
+    GitHub places annotations by paths relative to the repository: `root`."""
+    root = root or SourceRoot.of(".")
     properties: list[tuple[str, str]] = []
     if finding.evidence:
         first = finding.evidence[0]
-        properties += [("file", first.path), ("line", str(first.line)), ("col", str(first.column))]
+        path = root.display(first.path)
+        properties += [("file", path), ("line", str(first.line)), ("col", str(first.column))]
     properties.append(("title", f"{finding.rule} ({finding.severity})"))
     joined = ",".join(f"{name}={_escape_property(value)}" for name, value in properties)
     sides = [

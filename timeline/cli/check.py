@@ -27,6 +27,7 @@ from timeline.cli.common import (
     corpus_paths,
     report_problems,
     rules_folder,
+    source_root,
 )
 from timeline.config import Config, load_config
 from timeline.diagnostics import InputError, InputProblem
@@ -121,7 +122,8 @@ def check_command(
     )
     colour = chosen == CheckFormat.text and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     # click.echo leaves colour codes out when the output is not a terminal.
-    typer.echo(render(report, chosen.value, loaded, colour=colour), nl=False, color=colour or None)
+    rendered = render(report, chosen.value, loaded, colour=colour, root=source_root(config))
+    typer.echo(rendered, nl=False, color=colour or None)
     report_problems(problems)
     if problems:
         raise typer.Exit(ExitCode.INPUT_ERROR)

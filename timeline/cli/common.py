@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from timeline.check.sarif import SourceRoot
 from timeline.config import Config
 from timeline.diagnostics import InputProblem
 
@@ -47,3 +48,14 @@ def rules_folder(given: Path | None, config: Config) -> Path | None:
     if config.rules is not None:
         return config.rules
     return DEFAULT_RULES if DEFAULT_RULES.is_dir() else None
+
+
+def source_root(config: Config, start: Path | None = None) -> SourceRoot:
+    """What SARIF URIs and GitHub annotation paths are relative to, wherever timeline runs from: the
+    repository around the working folder (the nearest folder with `.git`), else the config file's folder,
+    else the working folder."""
+    here = start or Path.cwd()
+    for folder in [here, *here.parents]:
+        if (folder / ".git").exists():
+            return SourceRoot.of(folder)
+    return SourceRoot.of(config.source.parent if config.source else here)
