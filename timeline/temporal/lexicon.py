@@ -1,23 +1,23 @@
-"""Word lists and detection patterns of the temporal tagger, loaded once from resources/*.yaml.
+"""Detection patterns of the temporal tagger, compiled once from resources/.
 
-The YAML files are data (HeidelTime style): lexicon.yaml holds the word lists, patterns.yaml the rule
-templates whose `{placeholders}` become alternations of those words. Everything is compiled into one
-regular expression so the whole text is scanned in C; each rule's groups are renamed `r<index>_<group>`
-because one pattern cannot reuse a group name.
+The YAML files are data (HeidelTime style): lexicon.yaml holds the word lists (typed in words.py),
+patterns/<family>.yaml the rule templates whose `{placeholders}` become alternations of those words.
+Every rule, in registry.RULE_ORDER, is compiled into one regular expression so the whole text is scanned
+in C; each rule's groups are renamed `r<index>_<group>` because one pattern cannot reuse a group name.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import re2  # google-re2: a DFA finds the head words of all rules in one linear pass, far faster than `re`
 
-from timeline.english import english
-from timeline.yamlsource import load_yaml
+from timeline.temporal.registry import RULE_ORDER
+from timeline.temporal.words import Words, read_resource, words
 
 _GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -35,7 +35,7 @@ class Rule:
 
 @dataclass(frozen=True)
 class Lexicon:
-    words: dict[str, Any]
+    words: Words
     rules: tuple[Rule, ...]
     rule_by_group: dict[str, Rule]
     scanner: re.Pattern[str]
@@ -61,15 +61,21 @@ class Lexicon:
     determiner_before: re.Pattern[str]  # "a June agreement": after a determiner a capitalised month is one
     preposition_before: re.Pattern[str]  # "in May", "since 1750": the word before makes it a date
     counted_noun_after: re.Pattern[str]  # "2000 people": the noun after makes it a count
+    level_before: re.Pattern[str]  # "closed at 2082": a level, when far beyond the publication year
     rate_before: re.Pattern[str]  # "twice a year", "$5 a year": a rate, i.e. a SET
 
 
-def _read(name: str) -> Any:
-    text = resources.files("timeline.temporal").joinpath("resources", name).read_text(encoding="utf-8")
-    return load_yaml(text, f"timeline/temporal/resources/{name}").data
+def patterns() -> list[dict[str, Any]]:
+    """Every rule's entry (rule, pattern, examples) in the order the scanner tries them."""
+    by_name = {
+        entry["rule"]: entry
+        for family in dict.fromkeys(family for _rule, family in RULE_ORDER)
+        for entry in read_resource(f"patterns/{family}.yaml")
+    }
+    return [by_name[rule] for rule, _family in RULE_ORDER]
 
 
-def _alternation(words: Any, *, abbreviations: frozenset[str] = frozenset()) -> str:
+def _alternation(words: Iterable[str], *, abbreviations: frozenset[str] = frozenset()) -> str:
     """Regex alternation of words, written as a trie ("ju(?:ly|ne)") so the engine drops a branch at
     its first differing letter; longer words win over their prefixes. Spaces match any blank run."""
     trie: dict[str, Any] = {}
@@ -103,14 +109,13 @@ def abbreviations(table: dict[str, int]) -> frozenset[str]:
     )
 
 
-def _spoken_year(words: dict[str, Any]) -> str:
+def _spoken_year(words: Words) -> str:
     """Years read out as words, as in broadcast transcripts: "nineteen ninety-six", "two thousand and one"."""
-    small = [
-        w for w, n in words["number_words"].items() if " " not in w and 1 <= n <= 19 and w not in ("a", "an")
-    ]
-    tens = [w for w, n in words["number_words"].items() if n in (20, 30, 40, 50, 60, 70, 80, 90)]
-    teens = [w for w in small if words["number_words"][w] >= 10]
-    ones = [w for w in small if words["number_words"][w] <= 9]
+    numbers = words.number_words
+    small = [w for w, n in numbers.items() if " " not in w and 1 <= n <= 19 and w not in ("a", "an")]
+    tens = [w for w, n in numbers.items() if n in (20, 30, 40, 50, 60, 70, 80, 90)]
+    teens = [w for w in small if numbers[w] >= 10]
+    ones = [w for w in small if numbers[w] <= 9]
     two_digits = "|".join(
         [
             f"{_alternation(tens)}(?:[\\s-]+{_alternation(ones)})?",
@@ -118,18 +123,18 @@ def _spoken_year(words: dict[str, Any]) -> str:
             rf"oh[\s-]+{_alternation(ones)}",
         ]
     )
-    century = f"(?:{_alternation([w for w in teens if words['number_words'][w] >= 11])}|twenty)"
+    century = f"(?:{_alternation([w for w in teens if numbers[w] >= 11])}|twenty)"
     two_thousand = rf"two\s+thousand(?:\s+and)?(?:\s+{_alternation(small)})?"
     return rf"(?:{century}[\s-]+(?:{two_digits}|hundred)|{two_thousand})"
 
 
-def _placeholders(words: dict[str, Any]) -> dict[str, str]:
-    full_weekdays = [w for w in words["weekdays"] if w not in words["ambiguous_weekdays"]]
+def _placeholders(words: Words) -> dict[str, str]:
+    full_weekdays = [w for w in words.weekdays if w not in words.ambiguous_weekdays]
     # Weekday abbreviations only with their period ("Fri."), "Sun" and "Wed" are words too.
     weekday = (
-        "(?:" + _alternation(full_weekdays)[3:-1] + "|" + _alternation(words["ambiguous_weekdays"]) + r"\.)"
+        "(?:" + _alternation(full_weekdays)[3:-1] + "|" + _alternation(words.ambiguous_weekdays) + r"\.)"
     )
-    plain_numbers = _alternation([w for w in words["number_words"] if w not in ("a", "an")])
+    plain_numbers = _alternation([w for w in words.number_words if w not in ("a", "an")])
     # "a"/"an" count one on their own but never start a compound ("a two-year" is not three years).
     number = (
         r"(?:\d+(?:\.\d+)?(?:\s+1/2|½)?|"
@@ -138,27 +143,25 @@ def _placeholders(words: dict[str, Any]) -> dict[str, str]:
         + plain_numbers
         + r"){0,3}|an?)(?![\w])"
     )
-    units = "(?:" + "|".join(sorted(words["units"], key=lambda w: -len(w))) + ")"
+    units = "(?:" + "|".join(sorted(words.units, key=lambda w: -len(w))) + ")"
     return {
-        "month": _alternation(words["months"], abbreviations=abbreviations(words["months"])),
+        "month": _alternation(words.months, abbreviations=abbreviations(words.months)),
         "weekday": weekday,
-        "daypart": _alternation(words["day_parts"]),
+        "daypart": _alternation(words.day_parts),
         "year": r"(?:1\d{3}|20\d\d|" + _spoken_year(words) + ")",
-        "zone": _alternation([zone.lower() for zone in words["time_zones"]]),
-        "position": _alternation(words["position_mods"]),
-        "shift": _alternation(words["relative_shift"]),
-        "ordinal": _alternation(words["ordinals"]),
-        "season": _alternation(words["seasons"]),
-        "decade_word": _alternation(words["decade_words"]),
+        "zone": _alternation([zone.lower() for zone in words.time_zones]),
+        "position": _alternation(words.position_mods),
+        "shift": _alternation(words.relative_shift),
+        "ordinal": _alternation(words.ordinals),
+        "season": _alternation(words.seasons),
+        "decade_word": _alternation(words.decade_words),
         "number": number,
         "unit": units,
-        "vague": _alternation(words["vague_quantities"]),
-        "quantity": _alternation(words["quantity_mods"]),
-        "frequency": _alternation(words["frequencies"]),
-        "holiday": _alternation(
-            [*words["fixed_holidays"], *words["weekday_holidays"], *words["easter_holidays"]]
-        ),
-        "deictic": _alternation(words["deictic"]),
+        "vague": _alternation(words.vague_quantities),
+        "quantity": _alternation(words.quantity_mods),
+        "frequency": _alternation(words.frequencies),
+        "holiday": _alternation([*words.fixed_holidays, *words.weekday_holidays, *words.easter_holidays]),
+        "deictic": _alternation(words.deictic),
     }
 
 
@@ -169,19 +172,19 @@ def _cue_pattern(cues: list[str], not_cues: list[str], suffix: str | None = None
     return re.compile(r"(?<![\w'])(?!" + _alternation(not_cues) + r"\b)" + body + r"(?!\w)", re.IGNORECASE)
 
 
-def _head_pattern(words: dict[str, Any]) -> Any:
+def _head_pattern(words: Words) -> Any:
     """Words without which no rule matches (month, weekday, unit, deictic word, digit ...).
 
     The scanner is only tried just before and at these, instead of at every position of the text.
     """
-    heads: set[str] = set(words["head_words"])
-    for table in ("months", "day_parts", "seasons", "frequencies", "decade_words"):
-        heads.update(words[table])
-    heads.update(words["weekdays"])
-    heads.update(words["units"])
-    heads.update(f"{w}s" for table in ("units", "weekdays") for w in words[table])
-    heads.update(phrase.split()[-1] for phrase in words["deictic"])
-    for holiday in (*words["fixed_holidays"], *words["weekday_holidays"], *words["easter_holidays"]):
+    heads: set[str] = set(words.head_words)
+    for table in (words.months, words.day_parts, words.seasons, words.frequencies, words.decade_words):
+        heads.update(table)
+    heads.update(words.weekdays)
+    heads.update(words.units)
+    heads.update(f"{w}s" for table in (words.units, words.weekdays) for w in table)
+    heads.update(phrase.split()[-1] for phrase in words.deictic)
+    for holiday in (*words.fixed_holidays, *words.weekday_holidays, *words.easter_holidays):
         heads.update(token.split("'")[0] for token in holiday.split() if token not in ("new", "day", "eve"))
     alternation = "|".join(re.escape(w) for w in sorted(heads, key=lambda w: (-len(w), w)))
     options = re2.Options()
@@ -189,10 +192,10 @@ def _head_pattern(words: dict[str, Any]) -> Any:
     return re2.compile(rf"\d+|\b(?:{alternation})\b", options)
 
 
-def _lead_words(words: dict[str, Any], templates: list[str]) -> frozenset[str]:
+def _lead_words(words: Words, templates: list[str]) -> frozenset[str]:
     """Every word of the word lists and of the pattern templates: the words a match can begin with."""
     found: set[str] = set()
-    for value in words.values():
+    for value in words.model_dump(exclude={"tense_cues", "negatives"}).values():
         for entry in value if isinstance(value, dict | list) else ():
             if isinstance(entry, str):
                 found.update(re.findall(r"[a-z]+", entry.lower()))
@@ -202,10 +205,10 @@ def _lead_words(words: dict[str, Any], templates: list[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _proper_words(words: dict[str, Any]) -> frozenset[str]:
-    found: set[str] = set(words["months"]) | set(words["weekdays"]) | set(words["title_words"])
-    for table in ("fixed_holidays", "weekday_holidays", "easter_holidays"):
-        for name in words[table]:
+def _proper_words(words: Words) -> frozenset[str]:
+    found: set[str] = set(words.months) | set(words.weekdays) | set(words.title_words)
+    for table in (words.fixed_holidays, words.weekday_holidays, words.easter_holidays):
+        for name in table:
             found.update(re.findall(r"[a-z]+", name))
     return frozenset(found)
 
@@ -213,16 +216,12 @@ def _proper_words(words: dict[str, Any]) -> frozenset[str]:
 @cache
 def lexicon() -> Lexicon:
     """The compiled lexicon (built on first use, then shared)."""
-    words = _read("lexicon.yaml")
-    shared = english()
-    words["months"], words["weekdays"] = dict(shared.months), dict(shared.weekdays)
-    words["tense_cues"]["future"] += shared.tense.future
-    words["tense_cues"]["past"] += shared.tense.past
-    fill = _placeholders(words)
+    lists = words()
+    fill = _placeholders(lists)
     rules: list[Rule] = []
     branches: list[str] = []
-    patterns = _read("patterns.yaml")
-    for index, entry in enumerate(patterns):
+    entries = patterns()
+    for index, entry in enumerate(entries):
         prefix = f"r{index}_"
         template = _PLACEHOLDER.sub(lambda m: fill[m.group(1)], entry["pattern"])
         groups = tuple(_GROUP_NAME.findall(template))
@@ -232,45 +231,50 @@ def lexicon() -> Lexicon:
     # A candidate starts at a word start (not inside a number or after a currency sign) and ends at one.
     # Case-sensitive on purpose: it runs on a lower-cased copy of the text (see tagger._Document).
     scanner = re.compile(r"(?<![\w$€£#@/])(?:" + "|".join(branches) + r")(?![\w+%])")
-    cues = words["tense_cues"]
+    cues = lists.tense_cues
     return Lexicon(
-        heads=_head_pattern(words),
-        lead_words=_lead_words(words, [entry["pattern"] for entry in patterns]),
-        words=words,
+        heads=_head_pattern(lists),
+        lead_words=_lead_words(lists, [entry["pattern"] for entry in entries]),
+        words=lists,
         rules=tuple(rules),
         rule_by_group={rule.group: rule for rule in rules},
         scanner=scanner,
         weekday_after_clock=re.compile(
             r"\s*(?:\([^()]{0,24}\)\s*|\(\s*[^()]{0,24}?)?,?\s*(?:on\s+)?(?P<weekday>"
-            + _alternation(words["weekdays"])
+            + _alternation(lists.weekdays)
             + r")\b",
             re.IGNORECASE,
         ),
-        proper_words=_proper_words(words),
-        future_cue=_cue_pattern(cues["future"], cues["not_cues"]),
-        future_modal=_cue_pattern(cues["future_modal"], cues["not_cues"]),
-        either_cue=_cue_pattern(cues["either"], cues["not_cues"]),
-        reporting_verbs=frozenset(cues["reporting"]),
-        report_complement=re.compile(r"\b" + _alternation(cues["report_complements"]) + r"\b", re.IGNORECASE),
-        passive_before=re.compile(r"\b" + _alternation(cues["passive_auxiliaries"]) + r"\s+$", re.IGNORECASE),
+        proper_words=_proper_words(lists),
+        future_cue=_cue_pattern(cues.future, cues.not_cues),
+        future_modal=_cue_pattern(cues.future_modal, cues.not_cues),
+        either_cue=_cue_pattern(cues.either, cues.not_cues),
+        reporting_verbs=frozenset(cues.reporting),
+        report_complement=re.compile(r"\b" + _alternation(cues.report_complements) + r"\b", re.IGNORECASE),
+        passive_before=re.compile(r"\b" + _alternation(cues.passive_auxiliaries) + r"\s+$", re.IGNORECASE),
         adjective_before=re.compile(
-            r"\b" + _alternation(cues["determiners"]) + r"\s+(?:\w+ly\s+|still\s+)?$", re.IGNORECASE
+            r"\b" + _alternation(cues.determiners) + r"\s+(?:\w+ly\s+|still\s+)?$", re.IGNORECASE
         ),
-        past_cue=_cue_pattern(cues["past"], cues["not_cues"], cues["past_suffix"]),
-        deadline_before=re.compile(r"\b" + _alternation(cues["deadline_before"]) + r"\s+$", re.IGNORECASE),
-        moved_to_before=re.compile(r"\b" + _alternation(cues["moved_to_before"]) + r"\s+$", re.IGNORECASE),
-        past_before=re.compile(r"\b" + _alternation(cues["past_before"]) + r"\s+(?:the\s+)?$", re.IGNORECASE),
-        abbreviation_before=re.compile(r"(?:\b[A-Z]|(?i:\b" + _alternation(words["abbreviations"]) + "))$"),
-        title_before=re.compile(r"\b" + _alternation(words["personal_titles"]) + r"\.?\s+$", re.IGNORECASE),
-        determiner_before=re.compile(r"\b" + _alternation(cues["determiners"]) + r"\s+$", re.IGNORECASE),
+        past_cue=_cue_pattern(cues.past, cues.not_cues, cues.past_suffix),
+        deadline_before=re.compile(r"\b" + _alternation(cues.deadline_before) + r"\s+$", re.IGNORECASE),
+        moved_to_before=re.compile(r"\b" + _alternation(cues.moved_to_before) + r"\s+$", re.IGNORECASE),
+        past_before=re.compile(r"\b" + _alternation(cues.past_before) + r"\s+(?:the\s+)?$", re.IGNORECASE),
+        abbreviation_before=re.compile(r"(?:\b[A-Z]|(?i:\b" + _alternation(lists.abbreviations) + "))$"),
+        title_before=re.compile(r"\b" + _alternation(lists.personal_titles) + r"\.?\s+$", re.IGNORECASE),
+        determiner_before=re.compile(r"\b" + _alternation(cues.determiners) + r"\s+$", re.IGNORECASE),
         preposition_before=re.compile(
-            r"(?:\b" + _alternation(words["date_prepositions"]) + r"[\s-]+|\bmid-)$", re.IGNORECASE
+            r"(?:\b" + _alternation(lists.date_prepositions) + r"[\s-]+|\bmid-)$", re.IGNORECASE
         ),
-        counted_noun_after=re.compile(r"\s*" + _alternation(words["counted_nouns"]) + r"\b", re.IGNORECASE),
+        counted_noun_after=re.compile(
+            r"\s*" + _alternation(lists.negatives.counted_nouns) + r"\b", re.IGNORECASE
+        ),
+        level_before=re.compile(
+            r"\b" + _alternation(lists.negatives.level_prepositions) + r"\s+$", re.IGNORECASE
+        ),
         # ... or a count of things: "four flights a week", "700 seats a week"
         rate_before=re.compile(
-            r"(?:(?:" + _alternation(words["rate_words"]) + r"|\d|%|\$\S*)\s+"
-            r"|(?:\b" + _alternation(words["number_words"]) + r"|\d)\s+[a-z]+s\s+)$",
+            r"(?:(?:" + _alternation(lists.rate_words) + r"|\d|%|\$\S*)\s+"
+            r"|(?:\b" + _alternation(lists.number_words) + r"|\d)\s+[a-z]+s\s+)$",
             re.IGNORECASE,
         ),
     )

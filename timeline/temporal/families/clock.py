@@ -1,0 +1,114 @@
+"""Clock times ("3 p.m. EST", "noon Thursday", "23:00 BST on 1 September"), alone or on a named day."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from timeline.temporal.context import Document
+from timeline.temporal.families.explicit import explicit_day
+from timeline.temporal.intervals import calendar_interval
+from timeline.temporal.models import Anchor
+from timeline.temporal.readings import Group, Reading, weekday_number
+from timeline.temporal.registry import normaliser
+from timeline.temporal.resolver import OnDay, WeekdayNear
+
+SAME_CLAUSE = 40  # characters: a clock time this soon after a named day is on that day
+APPOSITION = re.compile(r",\s*")  # "Oct. 12, the day before ...", "Tuesday, June 9"
+_ON_AFTER = re.compile(r",?\s+(?:on\s+)?")  # "23:00 BST on 1 September"
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def day_named_after(doc: Document, end: int, separator: re.Pattern[str]) -> tuple[Reading, int, int] | None:
+    """A DATE of one day read right after `end` past `separator`, with where it starts and ends."""
+    gap = separator.match(doc.text, end)
+    dated = doc.read_at(gap.end()) if gap else None
+    if gap is None or dated is None or dated[0].type != "DATE" or not _DAY_VALUE.fullmatch(dated[0].value):
+        return None
+    return dated[0], gap.end(), dated[1]
+
+
+def _clock(g: Group) -> str | None:
+    """ "T15:30" from the rule's groups; None for an impossible hour."""
+    if g("named"):
+        # TIMEX3 writes midnight as the end of its day, T24:00: "midnight Friday" closes Friday.
+        hour, minute = (12, 0) if (g("named") or "").lower() in ("noon", "midday") else (24, 0)
+    elif g("hour_part"):  # "4 in the morning", "9 in the evening"
+        hour, minute = int(g("hour_part") or 0) % 12, 0
+        hour += 12 if (g("part") or "").lower() in ("afternoon", "evening") else 0
+    elif g("hour24"):
+        hour, minute = int(g("hour24") or 0), int(g("minute24") or 0)
+    else:
+        hour, minute = int(g("hour") or 0), int(g("minute") or 0)
+        if hour > 12:
+            return None
+        pm = (g("ampm") or "").lower() == "p"
+        hour = (hour % 12) + (12 if pm else 0)
+    return f"T{hour:02d}:{minute:02d}"
+
+
+def _approximation(g: Group) -> str | None:
+    approximation = re.sub(r"\s+", " ", (g("qmod") or "").lower())
+    if approximation.endswith("before"):
+        return "BEFORE"
+    if approximation.endswith("after"):
+        return "AFTER"
+    return "APPROX" if approximation else None
+
+
+@normaliser("clock_time")
+def clock_time(doc: Document, g: Group, start: int, end: int) -> Reading | None:
+    clock = _clock(g)
+    if clock is None:
+        return None
+    mod = _approximation(g)
+    # "9:30 a.m. ET on Tuesday, June 9, 2026", "23:00 BST on 1 September": the day named right after
+    separator = APPOSITION if g("weekday") else _ON_AFTER
+    named = None if g("month") or g("deictic") else day_named_after(doc, end, separator)
+    if named is not None:
+        dated, _dated_start, dated_end = named
+        return Reading("TIME", f"{dated.value}{clock}", mod=mod, anchor=dated.anchor, end=dated_end)
+    if g("weekday"):
+        weekday = weekday_number(doc.words, g("weekday") or "")
+        return _on_weekday(doc, weekday, start, end, clock, mod)
+    if g("month"):
+        found = explicit_day(doc, g, start, end)
+        if found is None:
+            return None
+        if found.pending is not None:
+            found.pending = replace(found.pending, suffix=clock)
+        else:
+            found.value += clock
+        return replace(found, type="TIME", mod=mod, weekday_mismatch=False)
+    if g("deictic"):
+        days = _DEICTIC_DAYS[(g("deictic") or "").lower()]
+        pending = OnDay(undated_value="XXXX-XX-XX", suffix=clock, days=days)
+        return Reading("TIME", "", mod=mod, anchor=Anchor(kind="dct"), pending=pending)
+    return _on_day_in_view(doc, start, end, clock, mod)
+
+
+def _on_weekday(doc: Document, weekday: int, start: int, end: int, clock: str, mod: str | None) -> Reading:
+    pending = WeekdayNear(
+        undated_value=f"XXXX-WXX-{weekday}", suffix=clock, weekday=weekday, tense=doc.tense(start, end)
+    )
+    return Reading("TIME", "", mod=mod, anchor=Anchor(kind="dct"), pending=pending)
+
+
+def _on_day_in_view(doc: Document, start: int, end: int, clock: str, mod: str | None) -> Reading:
+    later = doc.lex.weekday_after_clock.match(doc.text, end)
+    if later is not None and later.group("weekday")[0].isupper():
+        # "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. EDT Thursday)"
+        return _on_weekday(doc, weekday_number(doc.words, later.group("weekday")), start, end, clock, mod)
+    ref = doc.view_of("day")
+    in_view = calendar_interval(ref.value) if ref is not None else None
+    if ref is not None and in_view is not None and start - ref.start <= SAME_CLAUSE:
+        # "Hearing set for Thursday, June 11 at 10 a.m.": the day just named
+        return Reading(
+            "TIME",
+            f"{in_view[0].isoformat()}{clock}",
+            mod=mod,
+            anchor=Anchor(kind="timex", ref=str(ref.start)),
+        )
+    pending = OnDay(undated_value="XXXX-XX-XX", suffix=clock)
+    return Reading("TIME", "", mod=mod, anchor=Anchor(kind="dct"), pending=pending)

@@ -1,0 +1,85 @@
+"""Years, decades and centuries ("2026", "fiscal 1989", "the '90s", "the 20th century"), the year of a
+report ("the fiscal year") and its end ("year-end")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.temporal.context import Document
+from timeline.temporal.families.explicit import DayOfYear
+from timeline.temporal.models import Anchor
+from timeline.temporal.readings import Group, Reading, position, year_number
+from timeline.temporal.registry import normaliser
+from timeline.temporal.resolver import NotFarAhead, PeriodFromDct, YearInDctCentury, YearOf
+
+_RANGE_BEFORE = re.compile(r"\d+\s*(?:-|to)\s*$")
+_YEAR_ENDED = re.compile(r"\s+(?:that\s+)?end(?:ed|ing|s)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Decade:
+    def __call__(self, year: int) -> str:
+        return f"{year // 10:03d}"
+
+
+@normaliser("decade")
+def decade(doc: Document, g: Group, start: int, end: int) -> Reading | None:
+    mod = position(g("pmod"), doc.words)
+    if g("decade"):
+        return Reading("DATE", f"{int(g('decade') or 0) // 10:03d}", mod=mod, anchor=Anchor(kind="none"))
+    two_digits = int(g("short") or doc.words.decade_words[(g("word") or "").lower()])
+    pending = YearInDctCentury(undated_value=f"XX{two_digits // 10}", two_digits=two_digits, shape=_Decade())
+    return Reading("DATE", "", mod=mod, anchor=Anchor(kind="dct"), pending=pending)
+
+
+@normaliser("century")
+def century(doc: Document, g: Group, start: int, end: int) -> Reading | None:
+    mod = position(g("pmod"), doc.words)
+    return Reading("DATE", f"{int(g('nth') or 0) - 1:02d}", mod=mod, anchor=Anchor(kind="none"))
+
+
+@normaliser("year_end")
+def year_end(doc: Document, g: Group, start: int, end: int) -> Reading | None:
+    period = DayOfYear(12, 31)
+    pending = YearOf(undated_value="XXXX-12-31", period=period, mode=doc.mode(start, end, None))
+    return Reading("DATE", "", anchor=Anchor(kind="dct"), pending=pending)
+
+
+@normaliser("year")
+def year(doc: Document, g: Group, start: int, end: int) -> Reading | None:
+    year_text = g("year") or ""
+    number = year_number(doc.words, year_text)
+    mod = position(g("pmod"), doc.words)
+    backed = bool(
+        g("fiscal") or g("pmod") or doc.lex.preposition_before.search(doc.text, max(0, start - 12), start)
+    )
+    if year_text.lower().startswith("two") and not backed:
+        return None  # "two thousand" is a number unless something says it is a year
+    if not (1800 <= number <= 2099 or backed):
+        return None
+    if doc.lex.counted_noun_after.match(doc.text, end) and not (g("fiscal") or g("pmod")):
+        return None  # "2000 people"
+    if re.match(r"\s*(?:-|to)\s*\d", doc.text[end : end + 6]) and not backed:
+        return None  # "1500 to 2000" counts things; "from 2009 to 2017" is a span of years
+    range_start = _RANGE_BEFORE.search(doc.text, max(0, start - 12), start)
+    if range_start and not (doc.reference and doc.reference.start == range_start.start()):
+        return None  # the end of a range whose start was no year ("1500 to 2000 staff")
+    reading = Reading("DATE", f"{number:04d}", mod=mod, anchor=Anchor(kind="none"))
+    if doc.lex.level_before.search(doc.text, max(0, start - 12), start):
+        # "the index closed at 2082": a level, not a year decades ahead of the publication date
+        reading.pending = NotFarAhead(undated_value=reading.value, year=number)
+    return reading
+
+
+@normaliser("the_year")
+def the_year(doc: Document, g: Group, start: int, end: int) -> Reading | None:
+    """ "The (fiscal) year" of a report is the DCT's; "the year ended June 30" names a twelve-month
+    span by its end, which TimeBank reads as a duration (the end date is tagged on its own)."""
+    if doc.text[end - 4].isupper():
+        return None  # a title: "Player of the Year"
+    if _YEAR_ENDED.match(doc.text, end):
+        return Reading("DURATION", "P1Y", granularity="year", positioned=False)
+    latest = (g("kind") or "").lower().startswith("latest")  # the last complete one
+    pending = PeriodFromDct(undated_value="XXXX", granularity="year", steps=-latest)
+    return Reading("DATE", "", anchor=Anchor(kind="dct"), pending=pending)

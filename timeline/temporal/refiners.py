@@ -1,0 +1,74 @@
+"""Passes over a found expression after the scan, in order: filters that drop names and titles, and the
+date in view, which moves with each date found ("the next day" counts from it)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from timeline.temporal.context import Document, ViewDate
+from timeline.temporal.intervals import calendar_interval
+from timeline.temporal.models import Timex
+from timeline.temporal.readings import Reading, sentence_start
+
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_PERIOD_END_BEFORE = re.compile(
+    r"(?:quarter|half|period)\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+$", re.IGNORECASE
+)
+
+
+def is_a_title(doc: Document, start: int, end: int) -> bool:
+    """A word that is lower case in running text but capitalised here, past a sentence start, makes the
+    expression part of a name or title: ABC's "This Week", "60 Minutes", "High Noon", "VOA Today"."""
+    for word in _CAPITALISED_WORD.finditer(doc.text, start, end):
+        if word.start() == start and sentence_start(doc.text, start):
+            continue
+        if word.group().lower() not in doc.lex.proper_words:
+            return True
+    return False
+
+
+def part_of_a_name(doc: Document, start: int, end: int) -> bool:
+    """A lone month or weekday inside a name: after a personal title ("Dr. Sunday", "Mr. April"), or
+    between "the" and a capitalised word ("The Sunday Times", "the Monday Group"). (A capitalised word
+    before it proves nothing: "in Nairobi Friday".)"""
+    if doc.text[start:end].lower().rstrip(".") not in doc.lex.proper_words:
+        return False
+    before = max(0, start - 8)
+    if doc.lex.title_before.search(doc.text, before, start):
+        return True
+    after = _CAPITALISED_WORD.match(doc.text, end + 1) if doc.text[end : end + 1] == " " else None
+    return (
+        after is not None
+        and after.group().lower() not in doc.lex.proper_words
+        and bool(_THE_BEFORE.search(doc.text, before, start))
+    )
+
+
+# Filters, in order: an expression any of them accepts is dropped.
+FILTERS: tuple[Callable[[Document, int, int], bool], ...] = (is_a_title, part_of_a_name)
+
+
+def _ends_period_in_view(doc: Document, start: int) -> bool:
+    """ "the fiscal first quarter ended Sept. 30": the date closes the quarter in view, which stays."""
+    ref = doc.reference
+    return (
+        ref is not None
+        and ref.granularity in ("quarter", "half")
+        and bool(_PERIOD_END_BEFORE.search(doc.text, max(0, start - 30), start))
+    )
+
+
+def move_view(doc: Document, timex: Timex, reading: Reading) -> None:
+    """The date in view moves with absolute and DCT-relative dates, and with days counted from it ("the
+    next day"); "a year earlier" does not move it (the comparison stays with the first date)."""
+    anchor_kind = timex.anchor.kind if timex.anchor is not None else None
+    in_view = anchor_kind in ("none", "dct") or timex.granularity == "day"
+    if timex.type != "DATE" or not reading.in_view or not in_view or _ends_period_in_view(doc, timex.start):
+        return
+    period = calendar_interval(timex.value)
+    if period is not None:
+        doc.reference = ViewDate(timex.value, timex.start, period[2], timex.end, anchor_kind == "dct")
+        if period[2] == "quarter":
+            doc.last_quarter = doc.reference

@@ -1,0 +1,174 @@
+"""The tense of the clause a time expression stands in: which way a weekday or a bare month points.
+
+'past' or 'future' from the cue word nearest to the expression within its clause; 'nearest' for a
+deadline reported in the past or a future seen from the past ("would", "could"). The cue words are data
+(resources/lexicon.yaml `tense_cues`, with the shared words of timeline/english.yaml); irregular past
+forms ("brought", "met") come from lemminflect's morphology instead of a list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from lemminflect import getAllInflections, getAllLemmas  # verb morphology: "brought" is the past of "bring"
+
+if TYPE_CHECKING:
+    from timeline.temporal.context import Document
+
+_CONJUNCTION_BEFORE = re.compile(r".*,\s+(?:and|but|while|whereas)\s", re.DOTALL)
+_CLAUSE_END = re.compile(r"[.!?;:,\n]|\s(?:and|but|while|whereas)\s")
+_PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
+_INFINITIVE = re.compile(r"\bto\s+([a-z]+)\b")
+_LOWER_WORD = re.compile(r"(?<![\w'])[a-z]{3,}(?![\w'])")
+_FRONTED = re.compile(r"\s*(?:\w+\s+){0,2}")  # at most a preposition and an article before the date
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+
+
+def _infinitive_in(text: str, start: int) -> bool:
+    """Whether `text` has "to" and a verb's base form after `start` ("to admit", not "to Aqaba")."""
+    return any(_base_verb(m.group(1).lower()) for m in _INFINITIVE.finditer(text, start))
+
+
+@lru_cache(maxsize=4096)
+def _irregular_past(word: str) -> bool:
+    """A simple-past verb that is no other part of speech nor a base form ("met"; not "ground", "set")."""
+    lemmas = getAllLemmas(word)
+    verbs = lemmas.get("VERB", ())
+    return (
+        list(lemmas) == ["VERB"]
+        and word not in verbs
+        and any(word in getAllInflections(lemma, upos="VERB").get("VBD", ()) for lemma in verbs)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _base_verb(word: str) -> bool:
+    """A verb's base form ("succeed", "need"), which lemmatises to itself."""
+    return word in getAllLemmas(word).get("VERB", ())
+
+
+def tense(doc: Document, start: int, end: int, within: int = 200) -> str | None:
+    """'past' or 'future' from the cue word nearest to the span within its clause (and at most
+    `within` characters away), 'nearest' for a deadline reported in the past or a future seen from
+    the past ("would", "could"), or None."""
+    text = doc.text
+    if doc.lex.past_before.search(text, max(0, start - 24), start):
+        return "past"
+    if doc.lex.moved_to_before.search(text, max(0, start - 24), start):
+        return "future"
+    if doc.lex.deadline_before.search(text, max(0, start - 24), start):
+        # A deadline lies ahead in a future clause; reported in the past it may have passed.
+        return "future" if _clause_tense(doc, start, end, within) == "future" else "nearest"
+    return _clause_tense(doc, start, end, within)
+
+
+def _clause_tense(doc: Document, start: int, end: int, within: int) -> str | None:
+    clause = _clause_around(doc, start, end)
+    clause.listed_cues()
+    clause.irregular_pasts()
+    return clause.verdict(within)
+
+
+def _clause_around(doc: Document, start: int, end: int) -> _Clause:
+    """The words of the expression's clause on its left and on its right."""
+    text = doc.text
+    left = text[max(0, start - 100) : start]
+    breaks = [m for m in _SENTENCE_END.finditer(left) if not _abbreviation_at(doc, left, m)]
+    if breaks:
+        left = left[breaks[-1].end() :]
+    conjunction = _CONJUNCTION_BEFORE.search(left)
+    if conjunction:
+        left = left[conjunction.end() :]
+    fronted = bool(_FRONTED.fullmatch(left))
+    # "In March, the company brought in ...": a fronted date belongs to the clause after the comma.
+    right = text[end : end + (100 if fronted else 60)]
+    right_breaks = (_SENTENCE_END if fronted else _CLAUSE_END).finditer(right)
+    stop = next((m for m in right_breaks if not _abbreviation_at(doc, right, m)), None)
+    if stop:
+        right = right[: stop.start()]
+    return _Clause(doc, left, right, fronted)
+
+
+@dataclass
+class _Clause:
+    doc: Document
+    left: str
+    right: str
+    fronted: bool
+    best: tuple[int, str, bool] | None = None  # distance, tense, whether the cue is on the left
+
+    def consider(self, distance: int, kind: str, on_left: bool) -> None:
+        if self.best is None or distance < self.best[0]:
+            self.best = (distance, kind, on_left)
+
+    def reported_beyond(self, cue: re.Match[str]) -> bool:
+        # "told companies of a cutback in September": the report is past, what it reports may lie
+        # ahead; but "told a news conference on Tuesday" dates the telling.
+        lex = self.doc.lex
+        return cue.group().lower() in lex.reporting_verbs and bool(
+            lex.report_complement.search(self.left, cue.end())
+        )
+
+    def listed_cues(self) -> None:
+        lex, left, right = self.doc.lex, self.left, self.right
+        cues = (("future", lex.future_cue), ("nearest", lex.either_cue), ("past", lex.past_cue))
+        for kind, cue in cues:
+            for m in cue.finditer(left):
+                if kind != "past" or (
+                    _past_verb_at(self.doc, left, m.start(), m.group()) and not self.reported_beyond(m)
+                ):
+                    self.consider(len(left) - m.end(), kind, True)
+            if self.fronted and kind != "past":
+                cue = lex.future_modal if kind == "future" else lex.either_cue
+            for m in cue.finditer(right):
+                if kind != "past" or _past_verb_at(self.doc, right, m.start(), m.group()):
+                    # the words before a time expression say more about it than those after
+                    self.consider(2 * m.start() + 1, kind, False)
+                    break
+
+    def irregular_pasts(self) -> None:
+        """Irregular past forms ("brought", "met", "rose") are too many to list: ask the morphology."""
+        for m in _LOWER_WORD.finditer(self.left):
+            if self._irregular_past_at(self.left, m) and not self.reported_beyond(m):
+                self.consider(len(self.left) - m.end(), "past", True)
+        for m in _LOWER_WORD.finditer(self.right):
+            if self._irregular_past_at(self.right, m):
+                self.consider(2 * m.start() + 1, "past", False)
+                break
+
+    def _irregular_past_at(self, side: str, m: re.Match[str]) -> bool:
+        return _irregular_past(m.group()) and _past_verb_at(self.doc, side, m.start(), m.group())
+
+    def verdict(self, within: int) -> str | None:
+        if self.best is None or self.best[0] > within:
+            return None
+        distance, kind, on_left = self.best
+        cue_end = len(self.left) - distance if on_left else len(self.left)
+        if kind != "past" and _PAST_PERFECT.search(self.left, 0, cue_end):
+            # A plan seen from the past perfect ("had been set to expire Nov. 6") may have passed or not.
+            return "nearest"
+        if kind == "past" and on_left and _infinitive_in(self.left, cue_end):
+            return "nearest"  # "agreed to buy the line in February": a past decision about any time
+        return kind
+
+
+def _abbreviation_at(doc: Document, text: str, found: re.Match[str]) -> bool:
+    """Whether a found period ends an abbreviation or an initial ("Mr.", "P. Davison"), not a clause."""
+    return found.group() == "." and bool(doc.lex.abbreviation_before.search(text, 0, found.start()))
+
+
+def _past_verb_at(doc: Document, text: str, position: int, word: str) -> bool:
+    """Whether a past-looking word at `position` is a past tense: after a form of "be" it is a passive
+    participle ("will be paid"), after an article an adjective ("a still unspecified date"), and so is
+    an "un-...-ed" word ("unexpected")."""
+    if doc.lex.passive_before.search(text, 0, position):
+        return False
+    word = word.lower()
+    if not word.endswith("ed"):
+        return True
+    if _base_verb(word):
+        return False  # "succeed", "need", "proceed" end in "ed" but are no past forms
+    return not (word.startswith("un") or doc.lex.adjective_before.search(text, 0, position))
