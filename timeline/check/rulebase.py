@@ -188,6 +188,10 @@ class RuleBase(BaseModel):
     def evaluate(self, context: CheckContext) -> list[Finding]:
         raise NotImplementedError
 
+    def default_message(self) -> str:
+        """The message when the rule sets none (a kind may say something else when `expect` is set)."""
+        return self.DEFAULT_MESSAGE
+
     def finding(self, event: Event | None, items: Sequence[Evidence], **values: Any) -> Finding:
         """A finding of this rule, its message filled from the event and the kind's values."""
         filled: dict[str, Any] = {
@@ -200,7 +204,7 @@ class RuleBase(BaseModel):
         return Finding(
             rule=self.id,
             severity=self.severity,
-            message=(self.message or self.DEFAULT_MESSAGE).format_map(filled),
+            message=(self.message or self.default_message()).format_map(filled),
             event=event.id if event else None,
             evidence=list(items),
             link=self.link,
@@ -230,8 +234,9 @@ class EventRuleMixin(BaseModel):
         attribute = getattr(self, "attribute", None)
         event_id = getattr(self, "event", None)
         catalog = catalog_from(info)
-        if attribute is None or event_id is None or catalog is None or getattr(self, "values", None):
-            return self  # a rule that defines its own values defines its own attribute
+        own_values = getattr(self, "values", None) or getattr(self, "role", None)
+        if attribute is None or event_id is None or catalog is None or own_values:
+            return self  # a rule that defines its own values (or reads a role) defines its own attribute
         spec = catalog.get(event_id)
         if spec is not None and attribute not in spec.attributes:
             raise ValueError(

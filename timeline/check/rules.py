@@ -2,7 +2,7 @@
 
 rules:
   - id: order-terms                 # unique; findings and config overrides use it
-    kind: agree                     # agree | date-agree | order | within | exclusive | sources
+    kind: agree                     # agree | date-agree | numeric | order | within | exclusive | sources
     event: executive-order          # an event id of the catalog (`events:`)
     attribute: terms
     severity: error                 # error | warning | info
@@ -28,6 +28,7 @@ from timeline.check.builtin import BUILTIN_IDS
 from timeline.check.kinds.agree import AgreeRule
 from timeline.check.kinds.date_agree import DateAgreeRule
 from timeline.check.kinds.exclusive import ExclusiveRule
+from timeline.check.kinds.numeric import NumericRule
 from timeline.check.kinds.order import OrderRule
 from timeline.check.kinds.sources import SourcesRule
 from timeline.check.kinds.within import WithinRule
@@ -43,9 +44,10 @@ RULE_KINDS: tuple[type[RuleBase], ...] = (
     WithinRule,
     ExclusiveRule,
     SourcesRule,
+    NumericRule,
 )
 Rule = Annotated[
-    AgreeRule | DateAgreeRule | OrderRule | WithinRule | ExclusiveRule | SourcesRule,
+    AgreeRule | DateAgreeRule | OrderRule | WithinRule | ExclusiveRule | SourcesRule | NumericRule,
     Field(discriminator="kind"),
 ]
 _RULE = TypeAdapter[Rule](Rule)

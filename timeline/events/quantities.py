@@ -388,6 +388,17 @@ def _range(first: Quantity, last: Quantity, start: int, text: str) -> Quantity:
     )
 
 
+def unit_families() -> list[str]:
+    """Every unit a quantity can have: count, money, percent, points and the measures of the data file."""
+    return ["count", "money", "percent", "points", *patterns().words.units]
+
+
+def noun_lemma(word: str) -> str:
+    """The lemma a quantity's `counted` would hold for this noun ("miners" -> "miner")."""
+    lowered = word.lower()
+    return _lemmas(lowered).get("NOUN", (lowered,))[0]
+
+
 def comparable(a: Quantity, b: Quantity) -> bool:
     """Same unit family (and currency, for money): only then can two figures contradict each other."""
     if a.unit != b.unit:

@@ -165,15 +165,25 @@ def normalize(name: str) -> str:
     return folded
 
 
+def role_names() -> list[str]:
+    """The roles of data/roles.yaml (court, airline, organisation, vessel, person, place, ...)."""
+    return list(_lexicon().words.roles)
+
+
 def same_value(a: RoleValue, b: RoleValue) -> bool:
-    """Can two values name the same thing? Equal once normalised; one is a comma-separated part of the
-    other ("New York" in "Manhattan, New York"); or the shorter is a generic description the longer
-    one narrows ("federal court" and "Texas federal court")."""
-    if a.normalized == b.normalized:
+    """Can two values name the same thing? See `same_name`."""
+    return same_name(a.text, b.text)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Can two names (as written) name the same thing? Equal once normalised; one is a comma-separated part
+    of the other ("New York" in "Manhattan, New York"); or the shorter is a generic description, written
+    in lower case, that the longer one narrows ("federal court" and "Texas federal court")."""
+    short, long = sorted((a, b), key=lambda name: len(normalize(name)))
+    short_normal, long_normal = normalize(short), normalize(long)
+    if short_normal == long_normal:
         return True
-    short, long = sorted((a, b), key=lambda value: len(value.normalized))
-    parts = [part.strip() for part in long.normalized.split(",")]
-    if short.normalized in parts:
+    if short_normal in [part.strip() for part in long_normal.split(",")]:
         return True
-    generic = short.text[:1].islower()
-    return generic and long.normalized.endswith(f" {short.normalized}")
+    generic = short[:1].islower()
+    return generic and long_normal.endswith(f" {short_normal}")
