@@ -114,13 +114,17 @@ def test_exit_codes(args: list[str], code: int) -> None:
 
 
 def test_fail_on_sets_the_threshold(tmp_path: Path) -> None:
-    # Without the seed catalog no publication window can be inferred: four undated articles, info only.
-    no_rules = ["--rules", str(tmp_path)]
-    result = check(str(SEEDS), *no_rules, "--format", "json")
+    # One undated article that shares nothing with a dated one: no window can be inferred, info only.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "undated.txt").write_text("Ferries added crossings on Thursday.\n", encoding="utf-8")
+    (tmp_path / "rules").mkdir()
+    no_rules = ["--rules", str(tmp_path / "rules")]
+    result = check(str(corpus), *no_rules, "--format", "json")
     assert {f["rule"]: f["severity"] for f in findings(result)} == {"builtin/undated-article": "info"}
     assert result.exit_code == 0
-    assert check(str(SEEDS), *no_rules, "--fail-on", "warning").exit_code == 0
-    assert check(str(SEEDS), *no_rules, "--fail-on", "info").exit_code == 1
+    assert check(str(corpus), *no_rules, "--fail-on", "warning").exit_code == 0
+    assert check(str(corpus), *no_rules, "--fail-on", "info").exit_code == 1
 
 
 def test_config_overrides_severity_and_fail_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

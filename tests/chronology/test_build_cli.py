@@ -23,7 +23,7 @@ def test_without_output_file_the_json_goes_to_stdout(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["build", str(_corpus(tmp_path)), "--no-cache"])
     assert result.exit_code == 0, result.output
     timeline = json.loads(result.stdout)
-    assert timeline["schema_version"] == "1.0"
+    assert timeline["schema_version"] == "1.1"
     assert [event["date"]["value"] for event in timeline["events"]] == ["2026-06-02"]
 
 

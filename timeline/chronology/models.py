@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 from timeline.events.models import Mention
 from timeline.temporal.models import Granularity
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: Event.automatic, Event.merge_reasons
 
 
 class EventDate(BaseModel):
@@ -44,6 +44,9 @@ class Event(BaseModel):
     date: EventDate = Field(default_factory=EventDate)
     date_conflict: bool = False  # the mentions' intervals do not intersect
     attributes: dict[str, list[str]] = Field(default_factory=dict)  # every value any source claims
+    # made by the merge from open statements (no catalog event), and why its mentions are one event
+    automatic: bool = False
+    merge_reasons: list[str] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
 
 

@@ -87,18 +87,32 @@ def summary_table(timeline: Timeline) -> str:
     rows = [
         [
             date_label(event.date) + (" !" if event.date_conflict else ""),
-            event.title[:70],
+            event.title[:70] + (" *" if event.automatic else ""),
+            len({mention.doc for mention in event.mentions}),
             len(event.mentions),
         ]
         for event in timeline.events
     ]
     dated = sum(1 for document in timeline.documents if document.published or document.published_window)
-    table = tabulate(rows, headers=["date", "event", "mentions"], tablefmt="simple")
+    table = tabulate(rows, headers=["date", "event", "articles", "mentions"], tablefmt="simple")
     footer = (
         f"{len(timeline.events)} events from {len(timeline.documents)} documents "
-        f"({dated} with a publication date or an inferred window); ! = sources disagree on the date"
+        f"({dated} with a publication date or an inferred window); ! = sources disagree on the date; "
+        "* = merged from the articles' own statements, no catalog event"
     )
-    return f"{documents}\n\n{table}\n\n{footer}"
+    return f"{documents}\n\n{table}\n\n{_merge_reasons(timeline)}{footer}"
+
+
+def _merge_reasons(timeline: Timeline) -> str:
+    """Why each automatic event told by several articles is one event."""
+    lines = []
+    for event in timeline.events:
+        if event.automatic and event.merge_reasons:
+            lines.append(f"{date_label(event.date)}  {event.title[:90]}")
+            lines.extend(f"    {reason}" for reason in event.merge_reasons)
+    if not lines:
+        return ""
+    return "merged across articles, and why:\n" + "\n".join(lines) + "\n\n"
 
 
 @app.command("build")

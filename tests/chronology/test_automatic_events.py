@@ -1,0 +1,99 @@
+"""Automatic events: with no catalog, what several articles tell becomes one event, through the real CLI.
+
+The story (tests/chronology/stories/northwind-filing, invented): three outlets tell one bankruptcy filing,
+two dated and one undated; one of them also tells an unrelated depot opening.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from timeline.cli import app
+
+STORY = Path(__file__).parent / "stories" / "northwind-filing"
+
+
+def build(corpus: Path, rules: Path, output: Path) -> tuple[dict[str, Any], str]:
+    args = ["build", str(corpus), "--rules", str(rules), "-o", str(output), "--no-cache", "--jobs", "1"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    built: dict[str, Any] = json.loads(output.read_text(encoding="utf-8"))
+    return built, result.output
+
+
+def empty_rules(tmp_path: Path) -> Path:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    return rules
+
+
+def events_with(timeline: dict[str, Any], words: str) -> list[dict[str, Any]]:
+    return [e for e in timeline["events"] if any(words in m["quote"] for m in e["mentions"])]
+
+
+def test_three_outlets_telling_one_filing_make_one_dated_event(tmp_path: Path) -> None:
+    timeline, output = build(STORY, empty_rules(tmp_path), tmp_path / "timeline.json")
+    (filing,) = events_with(timeline, "bankruptcy protection")
+    assert sorted(m["doc"] for m in filing["mentions"]) == ["courier", "ledger", "wire"]
+    assert filing["automatic"] is True and filing["type"] is None
+    assert (filing["date"]["earliest"], filing["date"]["latest"]) == ("2026-03-03", "2026-03-03")
+    assert not filing["date_conflict"]
+    # each merge says why: the names the statements share and how their dates compare
+    assert len(filing["merge_reasons"]) == 2
+    assert all("'Northwind'" in reason and "agree" in reason for reason in filing["merge_reasons"])
+    # the depot opening, told by one of the same articles, stays its own event
+    (depot,) = events_with(timeline, "new depot")
+    assert [m["doc"] for m in depot["mentions"]] == ["courier"]
+    # the undated article's "Tuesday" is the filing's day: it was written within the following week
+    documents = {document["id"]: document for document in timeline["documents"]}
+    window = documents["wire"]["published_window"]
+    assert (window["earliest"], window["latest"]) == ("2026-03-03", "2026-03-09")
+    assert "merged across articles, and why:" in output and "'Northwind'" in output
+    assert timeline["schema_version"] == "1.1"
+
+
+def test_a_day_told_differently_still_merges_and_is_flagged(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(STORY, corpus)
+    ledger = corpus / "ledger.md"
+    ledger.write_text(ledger.read_text(encoding="utf-8").replace("on Tuesday", "on Friday"), encoding="utf-8")
+    timeline, _ = build(corpus, empty_rules(tmp_path), tmp_path / "timeline.json")
+    (filing,) = events_with(timeline, "bankruptcy protection")
+    assert {m["doc"] for m in filing["mentions"]} == {"courier", "ledger", "wire"}
+    assert filing["date_conflict"]
+    assert any("disagree" in reason for reason in filing["merge_reasons"])
+
+
+def test_statements_with_little_in_common_stay_apart(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text(
+        "---\npublished: 2026-03-05\n---\nNorthwind Freight opened a depot in Dayton on Tuesday.\n",
+        encoding="utf-8",
+    )
+    (corpus / "b.md").write_text(
+        "---\npublished: 2026-03-05\n---\nThe city council of Dayton approved its budget on Tuesday.\n",
+        encoding="utf-8",
+    )
+    timeline, _ = build(corpus, empty_rules(tmp_path), tmp_path / "timeline.json")
+    assert sorted(len(event["mentions"]) for event in timeline["events"]) == [1, 1]
+
+
+def test_a_catalog_event_takes_precedence_over_an_automatic_one(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "events.yaml").write_text(
+        "events:\n  filing:\n    title: Northwind Freight files for bankruptcy\n"
+        "    triggers: [bankruptcy protection]\n",
+        encoding="utf-8",
+    )
+    timeline, _ = build(STORY, rules, tmp_path / "timeline.json")
+    (filing,) = events_with(timeline, "bankruptcy protection")
+    assert filing["type"] == "filing" and filing["automatic"] is False
+    assert sorted(m["doc"] for m in filing["mentions"]) == ["courier", "ledger", "wire"]
+    assert filing["merge_reasons"] == ["catalog event 'filing': its triggers match in 3 article(s)"]

@@ -1,0 +1,119 @@
+"""What an open statement is about, as a few tokens the merge can compare: names and content words.
+
+A name keeps its capital ("Claude", "Pentagon"); a content word is lowercased to its lemma ("published"
+-> "publish", "orders" -> "order"), and a verb adds its family ("~publish" for publish, release, issue);
+function words and reporting verbs ("said", "told") are left out
+(data/merge.yaml), as are month and day names (a date is compared as a date, not as a word). The
+statement's predicate and participants, where the events stage found them, count too.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from functools import cache
+from importlib import resources
+
+from lemminflect import (
+    getAllLemmas,
+)  # lemmas by part of speech: "orders" -> "order", "published" -> "publish"
+from pydantic import BaseModel, ConfigDict
+
+from timeline.english import english
+from timeline.events.models import Mention
+from timeline.yamlsource import load_yaml
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_POSSESSIVE = ("'s", "’s", "'", "’")
+MIN_WORD = 3  # shorter lowercase words ("ai", "us") say little on their own
+
+
+class MergeWords(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    function_words: frozenset[str]
+    reporting_verbs: frozenset[str]
+    families: dict[str, list[str]]
+
+    def family_of(self) -> dict[str, str]:
+        return {verb: f"~{family}" for family, verbs in sorted(self.families.items()) for verb in verbs}
+
+
+@cache
+def merge_words() -> MergeWords:
+    text = resources.files("timeline.chronology").joinpath("data/merge.yaml").read_text(encoding="utf-8")
+    return MergeWords.model_validate(load_yaml(text, "timeline/chronology/data/merge.yaml").data)
+
+
+@cache
+def _families() -> dict[str, str]:
+    return merge_words().family_of()
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    return frozenset([*english().months, *english().weekdays])
+
+
+@cache
+def lemma(word: str) -> str:
+    """A lowercase word's lemma: a noun reading first ("posts" -> "post"), else a verb, else itself."""
+    lemmas = getAllLemmas(word)
+    for part in ("NOUN", "VERB", "ADJ"):
+        if lemmas.get(part):
+            return str(lemmas[part][0])
+    return word
+
+
+@cache
+def _is_common_word(word: str) -> bool:
+    """A capitalised word that is an ordinary English word ("Researchers", "The") at a sentence start."""
+    lowered = word.lower()
+    return lowered in merge_words().function_words or bool(getAllLemmas(lowered))
+
+
+def _token(word: str, first: bool) -> str | None:
+    for ending in _POSSESSIVE:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            word = word[: -len(ending)]
+            break
+    lowered = word.lower()
+    words = merge_words()
+    if lowered in words.function_words or lowered in _calendar_words():
+        return None
+    if word[0].isupper() and not (first and _is_common_word(word)):
+        return sys.intern(word) if len(word) > 1 else None  # a name ("U" of "U.S." says nothing)
+    found = lemma(lowered)
+    if len(found) < MIN_WORD or found in words.function_words or found in words.reporting_verbs:
+        return None
+    return sys.intern(found)
+
+
+def text_features(text: str) -> set[str]:
+    """The names and content-word lemmas of a text, and the verb families those lemmas belong to."""
+    tokens = set()
+    families = _families()
+    for position, match in enumerate(_WORD.finditer(text)):
+        token = _token(match.group(), position == 0)
+        if token is not None:
+            tokens.add(token)
+            if token in families:
+                tokens.add(families[token])
+    return tokens
+
+
+def statement_features(mention: Mention) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Sorted, interned tokens of what the statement says: those of its clause (the title, the
+    participants and the predicate the events stage found), and those of its whole sentence (a title is
+    clipped, and the names that tell two happenings apart are often in another clause)."""
+    core = text_features(mention.title)
+    for participant in mention.participants:
+        core |= text_features(participant)
+    predicate = getattr(mention, "predicate", None)
+    if predicate:
+        core |= text_features(predicate)
+    return tuple(sorted(core)), tuple(sorted(core | text_features(mention.quote)))
+
+
+def is_name(token: str) -> bool:
+    return token[:1].isupper()

@@ -1,0 +1,135 @@
+"""What the merge keeps of each analysis: a small record per mention, the mention itself in the spool.
+
+Memory stays flat in the number of analyses held: they are consumed one at a time, the decisions run on
+an `Entry` per mention and the mentions wait in a temporary file (`spool`) until the events are
+assembled.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from timeline.chronology.dates import Interval, combine, parse_interval
+from timeline.chronology.features import statement_features
+from timeline.chronology.models import PublishedWindow
+from timeline.chronology.spool import MentionSpool, Spooled
+from timeline.chronology.undated import needs_publication_date
+from timeline.events.models import DocumentAnalysis, Mention
+from timeline.temporal.models import Anchor
+
+
+@dataclass(slots=True)
+class Entry:
+    """What the merge decisions need of one mention; the mention itself waits in the spool."""
+
+    doc: str
+    path: str
+    line: int
+    start: int
+    event_type: str | None
+    title: str
+    anchor: Anchor | None  # only an anchor on another event, with its offset and relation
+    anchor_event: str | None
+    needs_date: bool  # needs_publication_date(mention)
+    interval: Interval | None  # the days its own time expression gives
+    pattern: str | None  # an open statement's date value with unknown parts ("XXXX-WXX-4": a Thursday)
+    core: tuple[str, ...]  # an open statement's names and content words in its clause (see features.py)
+    features: tuple[str, ...]  # ... and in its whole sentence
+    spooled: Spooled
+
+
+class DocumentFields(NamedTuple):
+    """A document's part of the timeline, as a plain tuple until the timeline is assembled."""
+
+    id: str
+    path: str
+    title: str | None
+    source: str | None
+    published: str | None  # ISO date
+    published_source: str | None
+
+
+@dataclass
+class MergeState:
+    documents: list[DocumentFields]
+    entries: list[Entry]
+    spool: MentionSpool
+    intervals: dict[int, Interval] = field(default_factory=dict)  # mention index -> its days
+    windows: dict[str, PublishedWindow] = field(default_factory=dict)  # undated document id -> window
+    # open statement index -> its automatic event (the smallest index of the group), with why it joined
+    groups: dict[int, int] = field(default_factory=dict)
+    reasons: dict[int, list[str]] = field(default_factory=dict)  # group -> why its statements are one
+
+    def catalog_groups(self) -> dict[str, list[int]]:
+        groups: dict[str, list[int]] = defaultdict(list)
+        for index, entry in enumerate(self.entries):
+            if entry.event_type is not None:
+                groups[entry.event_type].append(index)
+        return groups
+
+    def automatic_groups(self) -> dict[int, list[int]]:
+        members: dict[int, list[int]] = defaultdict(list)
+        for index, group in self.groups.items():
+            members[group].append(index)
+        return {group: sorted(indices) for group, indices in members.items()}
+
+    def group_interval(self, indices: Iterable[int]) -> Interval | None:
+        interval, _ = combine([self.intervals[i] for i in indices if i in self.intervals])
+        return interval
+
+    def published(self) -> dict[str, str | None]:
+        return {doc.id: doc.published for doc in self.documents}
+
+
+def ingest(analyses: Iterable[DocumentAnalysis], spool: MentionSpool) -> MergeState:
+    """Documents and mentions in a stable order, whatever the input order: by document id and path, and
+    mentions by document, position and type (ties keep the order of the analyses, then of their mentions).
+    """
+    documents: list[tuple[tuple[str, str, int], DocumentFields]] = []
+    entries: list[tuple[tuple[str, int, str, str, int, str, str, int, int], Entry]] = []
+    for sequence, analysis in enumerate(analyses):
+        document = analysis.document
+        published = document.published.isoformat() if document.published else None
+        fields = DocumentFields(
+            document.id, document.path, document.title, document.source, published, document.published_source
+        )
+        documents.append(((document.id, document.path, sequence), fields))
+        for position, mention in enumerate(analysis.mentions):
+            timex_start = mention.timex.start if mention.timex else -1
+            key = (mention.doc, mention.start, mention.event_type or "", mention.title, timex_start)
+            entries.append(((*key, document.id, document.path, sequence, position), _entry(mention, spool)))
+    documents.sort(key=lambda pair: pair[0])
+    entries.sort(key=lambda pair: pair[0])
+    return MergeState(
+        documents=[fields for _, fields in documents], entries=[entry for _, entry in entries], spool=spool
+    )
+
+
+def _entry(mention: Mention, spool: MentionSpool) -> Entry:
+    anchor = mention.timex.anchor if mention.timex is not None else None
+    on_event = anchor is not None and anchor.kind == "event" and None not in (anchor.offset, anchor.relation)
+    interval = parse_interval(mention.earliest, mention.latest)
+    value = mention.timex.value if mention.timex is not None else None
+    open_statement = mention.event_type is None
+    core, features = statement_features(mention) if open_statement else ((), ())
+    return Entry(
+        # interned: every mention of a JSONL corpus has the same path, and catalog titles repeat
+        doc=sys.intern(mention.doc),
+        path=sys.intern(mention.path),
+        line=mention.line,
+        start=mention.start,
+        event_type=sys.intern(mention.event_type) if mention.event_type is not None else None,
+        title=sys.intern(mention.title) if mention.event_type is not None else mention.title,
+        anchor=anchor if on_event else None,
+        anchor_event=mention.anchor_event,
+        needs_date=needs_publication_date(mention),
+        interval=interval,
+        pattern=sys.intern(value) if open_statement and interval is None and value and "X" in value else None,
+        core=core,
+        features=features,
+        spooled=spool.add(mention),
+    )
