@@ -7,6 +7,7 @@ one source is vaguer than another (except where a rule asks for that explicitly)
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from timeline.chronology.models import EventDate, TimelineDocument
@@ -47,3 +48,30 @@ def publication_interval(document: TimelineDocument) -> Interval | None:
     if document.published_window is not None:
         return _interval(document.published_window.earliest, document.published_window.latest)
     return None
+
+
+# TIMEX3 parts of the day as hours (start, end): rough, but enough to say a morning comes before 14:00.
+DAY_PART_HOURS = {
+    "MO": (5.0, 12.0),
+    "MI": (11.0, 13.0),
+    "AF": (12.0, 18.0),
+    "EV": (17.0, 22.0),
+    "NI": (20.0, 24.0),
+}
+_CLOCK = re.compile(r"T(?:(?P<hour>\d\d)(?::(?P<minute>\d\d))?|(?P<part>MO|MI|AF|EV|NI))")
+
+
+def time_of_day(value: str | None) -> tuple[float, float] | None:
+    """The hours a TIMEX3 value places in its day ("2026-03-10T14:00" -> 14..14, "...TMO" -> 5..12)."""
+    match = _CLOCK.search(value or "")
+    if match is None:
+        return None
+    if match["part"]:
+        return DAY_PART_HOURS[match["part"]]
+    hour = int(match["hour"]) + int(match["minute"] or 0) / 60
+    return hour, hour
+
+
+def mention_time_of_day(mention: Mention) -> tuple[float, float] | None:
+    """The hours a mention's own time expression gives, if it has a clock time or a part of the day."""
+    return time_of_day(mention.timex.value) if mention.timex is not None else None
