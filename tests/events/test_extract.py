@@ -49,6 +49,16 @@ def test_mentions_and_their_time_links(case_path: Path) -> None:
         assert {m.event_type: m.attribute_values for m in mentions} == case["attribute_values"]
     if "tenses" in case:
         assert [[m.event_type, m.time_text, m.tense] for m in mentions] == case["tenses"]
+    if "statements" in case:
+        _check_statements([m for m in mentions if m.event_type is None], case["statements"])
+
+
+def _check_statements(statements: list[Mention], expected: list[dict[str, Any]]) -> None:
+    """Every open statement, in text order, with the fields the case names (others are not compared)."""
+    assert len(statements) == len(expected), [m.title for m in statements]
+    for mention, fields in zip(statements, expected, strict=True):
+        for name, value in fields.items():
+            assert getattr(mention, name) == value, f"{mention.title!r}: {name}"
 
 
 def test_mentions_are_located_in_the_original_file() -> None:
@@ -61,6 +71,9 @@ def test_mentions_are_located_in_the_original_file() -> None:
         published=date(2026, 6, 6),
         offsets=OffsetMap(line_starts=line_starts),
     )
-    (mention,) = extract_mentions(document, tag(text, document.published), load_catalog([])[0])
-    assert (mention.line, mention.column) == (3, 1)
-    assert mention.earliest == mention.latest == "2026-06-02"
+    met, approved = extract_mentions(document, tag(text, document.published), load_catalog([])[0])
+    assert (met.line, met.column) == (3, 1)
+    assert met.earliest == met.latest == "2026-06-02"
+    # the second verb is a statement of its own, quoted from its own words, dated by the first's Tuesday
+    assert (approved.quote, approved.line, approved.column) == ("and approved the budget", 3, 28)
+    assert approved.earliest == approved.latest == "2026-06-02"

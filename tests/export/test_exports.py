@@ -64,7 +64,9 @@ def test_markdown_has_a_chronological_table_documents_and_a_valid_mermaid_timeli
     assert any("2025-03-11 – 2025-03-16 (inferred)" in row[1] for row in documents_table)
     (fence,) = [token for token in tokens if token.type == "fence" and token.info == "mermaid"]
     assert _mermaid_problems(fence.content) == []
-    assert "2025-03-10 : Engineers release the Harbor Bridge inspection report" in fence.content
+    # one period per day; the day's events (catalog events and open statements) follow it
+    day = fence.content.split("    2025-03-10 : ", 1)[1].split("\n    2025-03-11", 1)[0]
+    assert "Engineers release the Harbor Bridge inspection report" in day
 
 
 def test_article_text_cannot_inject_markdown_or_html(tmp_path: Path) -> None:

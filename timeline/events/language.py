@@ -12,6 +12,8 @@ from pydantic import BaseModel, ConfigDict
 from timeline.english import TenseWords, english
 
 TenseName = Literal["past", "present", "future", "unclear"]
+# How a dependent clause's event lies in time against the clause it depends on.
+Relation = Literal["same", "before", "after", "hypothetical"]
 
 
 class TenseCues(TenseWords):
@@ -19,6 +21,31 @@ class TenseCues(TenseWords):
     after_apostrophe: dict[str, TenseName]
     group_words: int
     window_words: int
+
+
+class WordClasses(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    determiners: frozenset[str]
+    pronouns: frozenset[str]
+    prepositions: frozenset[str]
+
+
+class NameCues(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    joiners: frozenset[str]
+    titles: frozenset[str]
+
+
+class ClauseKindCues(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    reporting_verbs: frozenset[str]
+    complement_words: int
+    subject_words: int
+    subordinators: dict[str, Relation]
+    bare_subordinators: frozenset[str]
 
 
 class LanguageCues(BaseModel):
@@ -37,6 +64,9 @@ class LanguageCues(BaseModel):
     summary_words: int
     time_prepositions: list[str]
     tense: TenseCues
+    words: WordClasses
+    clause_kinds: ClauseKindCues
+    names: NameCues
 
 
 @cache

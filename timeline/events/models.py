@@ -69,6 +69,13 @@ class Mention(BaseModel):
     attribute_values: dict[str, list[str]] = Field(default_factory=dict)
     terms: list[str] = Field(default_factory=list)  # catalog terms found in the quote (for `exclusive`)
     tense: Literal["past", "present", "future"] | None = None
+    # What the statement is about, for comparing statements: the predicate's lemma, nominalisations mapped
+    # to their verb ("acquisition" -> "acquire"); the kind of clause it is in; and whether it is asserted
+    # as it stands (None) or negated, hedged ("may have"), hypothetical ("if", "would") or generic (a
+    # present-tense state with no time of its own): checks comparing claims should skip the last three.
+    predicate: str | None = None
+    clause: Literal["main", "reported", "relative", "subordinate"] | None = None
+    modality: Literal["negated", "hedged", "hypothetical", "generic"] | None = None
     time_text: str | None = None
     timex: Timex | None = None  # the time expression that dates this mention
     time_link: str | None = None  # why that time expression dates this mention
@@ -78,6 +85,10 @@ class Mention(BaseModel):
     # chronology once an anchor event or an undated article's publication window is known
     earliest: str | None = None
     latest: str | None = None
+    # dated by the date in view (the narrative's, or the clause it depends on) rather than by a time
+    # expression of its own clause; `timex` is then the expression that set that date, which may lie
+    # outside the quote, and `earliest`/`latest` may be open on one side ("had rejected" before a report)
+    time_inherited: bool = False
 
 
 class DocumentAnalysis(BaseModel):

@@ -1,0 +1,248 @@
+"""Open statements: one per clause with a real predicate, whether or not the clause has a time expression.
+
+Each statement says what happened (`predicate`), who took part (`participants`), in which kind of clause
+(`clause`), how it is asserted (`tense`, `modality`), and when, by the clause's own time expression or by
+the date in view (`timing.py`; `time_inherited`). Its quote is its own clause, so two statements of one
+sentence ("The ministry announced on Wednesday | that lenders had rejected the offer") quote, date and
+title different words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from timeline.corpus.models import Document
+from timeline.events.clauses import ClauseInfo
+from timeline.events.models import Mention
+from timeline.events.participants import names
+from timeline.events.phrases import Span, Token
+from timeline.events.predicates import Predicate, find_predicate, verb_of_noun
+from timeline.events.quoting import build_mention
+from timeline.events.sentence import SentenceIndex, reach, tense_at
+from timeline.events.timing import (
+    Aspect,
+    DateInView,
+    Dating,
+    aspect,
+    can_date,
+    modifies_noun,
+    nearest,
+    own_dating,
+    relative_relation,
+    reported_relation,
+)
+from timeline.events.titles import antecedent, headline
+from timeline.temporal.models import Timex
+
+HEDGES = frozenset({"reportedly", "allegedly", "apparently", "supposedly", "possibly", "probably", "likely"})
+
+
+@dataclass
+class ClauseReading:
+    clause: int
+    info: ClauseInfo
+    tokens: list[Token]
+    predicate: Predicate | None
+    aspect: Aspect
+    timex: Timex | None  # its own dating expression
+
+
+def sentence_statements(
+    document: Document,
+    index: SentenceIndex,
+    timexes: list[Timex],
+    claimed: set[int],
+    view: DateInView,
+    known_names: frozenset[str],
+    anchor_event: Callable[[Timex], str | None],
+) -> list[Mention]:
+    """The statements of one sentence, dated; `view` is updated with the dates its main clauses set."""
+    if index.view.paragraph:
+        view.new_paragraph()
+    readings = _readings(index)
+    datings = _datings(readings, view)
+    statements = []
+    times = [Span(timex.start, timex.end) for timex in timexes]
+    kept = [
+        reading
+        for reading in readings.values()
+        if reading.predicate is not None
+        and reading.clause not in claimed
+        # "it is only 9 mm thick": a state, not a happening
+        and not (reading.predicate.stative and reading.timex is None and not _event_noun(reading))
+    ]
+    titles = {reading.clause: _title(index, reading) for reading in kept}
+    for reading in kept:
+        reported = next(
+            (
+                titles[other.clause]
+                for other in kept
+                if other.info.parent == reading.clause and other.info.kind == "reported"
+            ),
+            "",
+        )
+        title = _title(index, reading, reported) if reported else titles[reading.clause]
+        dating = datings.get(reading.clause)
+        statements.append(
+            _statement(document, index, reading, dating, title, times, known_names, anchor_event)
+        )
+    for reading in readings.values():
+        dating = datings.get(reading.clause)
+        if reading.info.kind == "main" and dating is not None:
+            view.carry(dating, reading.aspect)
+    return statements
+
+
+def _readings(index: SentenceIndex) -> dict[int, ClauseReading]:
+    readings: dict[int, ClauseReading] = {}
+    for clause in sorted(index.tokens_by_clause):
+        tokens = index.clause_tokens(clause)
+        predicate = find_predicate(tokens, index.view.text, index.view.start)
+        clause_aspect = aspect(tokens, predicate.first, predicate.head) if predicate else "none"
+        dating = [
+            timex
+            for timex in index.timexes_by_clause.get(clause, [])
+            if can_date(timex) and not modifies_noun(timex, index.view)
+        ]
+        timex = nearest(dating, tokens[predicate.head] if predicate else tokens[0])
+        readings[clause] = ClauseReading(
+            clause, index.clauses.info[clause], tokens, predicate, clause_aspect, timex
+        )
+    return readings
+
+
+def _datings(readings: dict[int, ClauseReading], view: DateInView) -> dict[int, Dating]:
+    """Each clause's dating, the clauses it depends on first; main clauses in order, so a date set early in
+    the sentence is in view for the main clauses after it."""
+    datings: dict[int, Dating | None] = {}
+    local: Dating | None = None
+
+    def resolve(clause: int, depth: int = 0) -> Dating | None:
+        if clause in datings:
+            return datings[clause]
+        reading = readings.get(clause)
+        if reading is None or depth > len(readings):
+            return None
+        datings[clause] = None  # guards a cycle
+        result = _dating(reading, lambda parent: resolve(parent, depth + 1), view, local)
+        datings[clause] = result
+        return result
+
+    for clause, reading in readings.items():
+        if reading.info.kind == "main":
+            dating = resolve(clause)
+            if dating is not None and not dating.inherited:
+                local = dating
+    for clause in readings:
+        resolve(clause)
+    return {clause: dating for clause, dating in datings.items() if dating is not None}
+
+
+def _dating(
+    reading: ClauseReading,
+    parent_dating: Callable[[int], Dating | None],
+    view: DateInView,
+    local: Dating | None,
+) -> Dating | None:
+    if reading.timex is not None:
+        return own_dating(reading.timex)
+    info = reading.info
+    if info.kind == "main":
+        return view.for_main(reading.aspect, local)
+    parent = parent_dating(info.parent) if info.parent is not None else None
+    if parent is None and info.kind == "relative":
+        parent = local or view.narrative  # the noun's clause states a property: the date in view
+    if parent is None:
+        return None
+    if info.kind == "reported":
+        relation = reported_relation(reading.aspect)
+        return parent.relate(relation, "reported by the clause dated") if relation else None
+    if info.kind == "relative":
+        relation = relative_relation(reading.aspect)
+        return parent.relate(relation, "relative clause, by the clause dated") if relation else None
+    if info.relation is None:
+        return None
+    return parent.relate(info.relation, f'"{info.cue}" clause, by the clause dated')
+
+
+def _statement(
+    document: Document,
+    index: SentenceIndex,
+    reading: ClauseReading,
+    dating: Dating | None,
+    title: str,
+    times: list[Span],
+    known_names: frozenset[str],
+    anchor_event: Callable[[Timex], str | None],
+) -> Mention:
+    predicate = reading.predicate
+    assert predicate is not None
+    tokens, view = reading.tokens, index.view
+    head = tokens[predicate.head]
+    own = reading.timex
+    reached = reach(own, view) if own is not None else None
+    start, end = tokens[0].start, tokens[-1].end
+    if reached is not None:
+        start, end = min(start, reached.start), max(end, reached.end)
+    participants = names(view.text, view.start, [*_antecedent(index, reading), *tokens], times, known_names)
+    timex = dating.timex if dating is not None else None
+    fields: dict[str, object] = {
+        "title": title,
+        "participants": participants,
+        "predicate": predicate.lemma,
+        "clause": reading.info.kind,
+        "modality": _modality(reading),
+        "tense": tense_at(index, Span(head.start, head.end)),
+        "time_link": dating.link if dating is not None else None,
+        "time_inherited": dating.inherited if dating is not None else False,
+        "earliest": dating.earliest if dating is not None else None,
+        "latest": dating.latest if dating is not None else None,
+    }
+    if own is not None:
+        fields["anchor_event"] = anchor_event(own)
+    return build_mention(document, Span(start, end), Span(head.start, head.end), timex, **fields)
+
+
+def _antecedent(index: SentenceIndex, reading: ClauseReading) -> list[Token]:
+    """A relative clause's noun: "the carrier, which filed", "an agreement reached in 1991"; not when the
+    clause has a subject of its own ("which nobody expects")."""
+    predicate = reading.predicate
+    if reading.info.kind != "relative" or predicate is None or predicate.first > 1:
+        return []
+    return antecedent(index.view.text, index.view.start, index.view.tokens, reading.tokens[0].start)
+
+
+def _title(index: SentenceIndex, reading: ClauseReading, reported: str = "") -> str:
+    predicate = reading.predicate
+    assert predicate is not None
+    own = reach(reading.timex, index.view) if reading.timex is not None else None
+    head = (predicate.first, predicate.head)
+    subject = _antecedent(index, reading)
+    return headline(index.view.text, index.view.start, reading.tokens, head, own, subject, reported)
+
+
+def _event_noun(reading: ClauseReading) -> bool:
+    """ "he would be on medical leave": a state whose complement names an event is about that event."""
+    predicate = reading.predicate
+    assert predicate is not None
+    for token in reading.tokens[predicate.head + 1 : predicate.head + 5]:
+        verb = verb_of_noun(token.text)
+        if verb is not None and token.text.islower():
+            reading.predicate = replace(predicate, lemma=verb, stative=False)
+            return True
+    return False
+
+
+def _modality(reading: ClauseReading) -> str | None:
+    predicate = reading.predicate
+    assert predicate is not None
+    if reading.info.relation == "hypothetical":
+        return "hypothetical"
+    if predicate.negated:
+        return "negated"
+    if predicate.modal is not None or any(token.text.lower() in HEDGES for token in reading.tokens):
+        return "hedged"
+    if reading.aspect == "present" and reading.timex is None and reading.info.kind in ("main", "relative"):
+        return "generic"
+    return None
