@@ -58,7 +58,9 @@ def _tables(tokens: list[Token]) -> list[list[list[str]]]:
 def test_markdown_has_a_chronological_table_documents_and_a_valid_mermaid_timeline(built: Path) -> None:
     text = export("--format", "markdown", "--from", str(built))
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
-    events_table, documents_table = _tables(tokens)[:2]
+    tables = _tables(tokens)
+    events_table = tables[0]
+    (documents_table,) = [table for table in tables if table[0][0] == "Document"]
     assert events_table[0] == ["Date", "Event", "Sources"]
     assert [row[0] for row in events_table[1:3]] == ["2019", "2025-03-10"]
     assert any("2025-03-11 – 2025-03-16 (inferred)" in row[1] for row in documents_table)
