@@ -1,11 +1,14 @@
-"""Throughput and peak memory of `timeline tag`, against dateparser's search_dates as a baseline.
+"""Throughput and peak memory of `timeline tag`, against chrono-node on the same input in the same run.
 
-    .venv/bin/python bench/tag_speed.py [GOLD.jsonl] [--megabytes 10] [--baseline-kilobytes 200]
+    .venv/bin/python bench/tag_speed.py [GOLD.jsonl] [--megabytes 10] [--no-chrono]
 
-The texts of the gold file (default ../shared/bench/tbaq.jsonl) are repeated into a JSONL input of about
---megabytes MB, which the real CLI tags in a subprocess (end to end: JSON in, tagging, JSON out); its
-peak resident memory comes from the kernel (wait4 rusage). dateparser.search.search_dates runs in this
-process on the first --baseline-kilobytes KB of the same documents (it is slow).
+The texts of the gold file (default: the shared TBAQ kit) are repeated into a JSONL input of about
+--megabytes MB. The real CLI tags it in a subprocess (end to end: JSON in, tagging, JSON out), and so does
+chrono-node (the best-known rule-based date parser, JavaScript) when `node` and `npm` are on the PATH: it is
+installed once into ~/.cache/timeline-bench/chrono (a benchmark tool, not a dependency) and a small script
+runs `chrono.parse(text, dct)` on every line. Both are measured as CPU time (user+sys of the child, from
+wait4), so a busy machine does not skew the ratio; start-up is measured on a one-document input and
+also subtracted. Peak resident memory comes from the kernel too.
 """
 
 from __future__ import annotations
@@ -13,15 +16,40 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime
+from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BENCH = ROOT.parent / "shared" / "bench"
+from tempeval import GOLD
+
+CACHE = Path.home() / ".cache" / "timeline-bench" / "chrono"
+CHRONO_VERSION = "2.10.3"
+# One JSON document a line in, the number of dates found out; the DCT is the reference date.
+CHRONO_SCRIPT = r"""
+const chrono = require(process.argv[2]);
+const fs = require("fs");
+const readline = require("readline");
+let found = 0;
+const lines = readline.createInterface({input: fs.createReadStream(process.argv[3])});
+lines.on("line", (line) => {
+  if (!line.trim()) return;
+  const doc = JSON.parse(line);
+  const reference = doc.dct ? new Date(doc.dct + "T12:00:00Z") : new Date(Date.UTC(2000, 0, 1));
+  found += chrono.parse(doc.text, reference).length;
+});
+lines.on("close", () => console.log(JSON.stringify({found})));
+"""
+
+
+@dataclass(frozen=True)
+class Run:
+    wall: float
+    cpu: float
+    peak: int  # bytes
 
 
 def _documents(gold: Path) -> list[dict[str, str | None]]:
@@ -32,29 +60,69 @@ def _documents(gold: Path) -> list[dict[str, str | None]]:
         ]
 
 
-def _run_cli(input_path: Path) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds and peak RSS in bytes of `timeline tag input_path` (output discarded)."""
-    timeline = Path(sys.executable).parent / "timeline"
+def _measure(command: list[str]) -> Run:
+    """Wall seconds, CPU seconds and peak RSS of a child process (its output discarded)."""
     started = time.perf_counter()
     with open(os.devnull, "w") as sink:
-        process = subprocess.Popen([str(timeline), "tag", str(input_path)], stdout=sink)
+        process = subprocess.Popen(command, stdout=sink)
         _pid, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"timeline tag failed with status {status}")
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024  # Linux: ru_maxrss in KiB
+        raise SystemExit(f"{command[0]} failed with status {status}")
+    return Run(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024)  # Linux: KiB
+
+
+def chrono_command() -> list[str] | None:
+    """`node script chrono-node` with chrono-node installed in the cache, or None without node/npm."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if node is None or npm is None:
+        return None
+    package = CACHE / "node_modules" / "chrono-node"
+    if not package.is_dir():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [
+                npm,
+                "install",
+                "--silent",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                str(CACHE),
+                f"chrono-node@{CHRONO_VERSION}",
+            ],
+            check=True,
+        )
+    script = CACHE / "run_chrono.js"
+    script.write_text(CHRONO_SCRIPT, encoding="utf-8")
+    return [node, str(script), str(package)]
+
+
+def _report(label: str, characters: int, run: Run, startup: Run) -> float:
+    """Print one tool's figures; returns its CPU throughput without start-up (characters per CPU second)."""
+    megachars = characters / 1e6
+    steady = characters / max(run.cpu - startup.cpu, 1e-9)
+    print(f"{label}: {megachars:.1f} M characters, {run.wall:.2f} s wall, {run.cpu:.2f} s CPU")
+    print(
+        f"  per CPU second: {characters / run.cpu / 1e6:.2f} M chars/s end to end, "
+        f"{steady / 1e6:.2f} without start-up ({startup.cpu:.2f} s CPU, {startup.wall:.2f} s wall); "
+        f"peak RSS {run.peak / 2**20:.0f} MiB"
+    )
+    return steady
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("gold", nargs="?", type=Path, default=BENCH / "tbaq.jsonl")
+    parser.add_argument("gold", nargs="?", type=Path, default=GOLD)
     parser.add_argument("--megabytes", type=float, default=10.0)
-    parser.add_argument("--baseline-kilobytes", type=float, default=200.0)
+    parser.add_argument("--no-chrono", action="store_true", help="measure timeline tag alone")
     args = parser.parse_args()
 
     documents = _documents(args.gold)
+    timeline = [str(Path(sys.executable).parent / "timeline"), "tag"]
+    chrono = None if args.no_chrono else chrono_command()
     with tempfile.TemporaryDirectory() as scratch:
         big, small = Path(scratch) / "big.jsonl", Path(scratch) / "small.jsonl"
         characters = 0
@@ -66,34 +134,16 @@ def main() -> None:
                     characters += len(document["text"] or "")
                 copy += 1
         small.write_text(json.dumps(documents[0]) + "\n", encoding="utf-8")
-        startup, startup_cpu, _ = _run_cli(small)
-        elapsed, cpu, peak = _run_cli(big)
-    throughput = characters / elapsed
-    steady = characters / max(elapsed - startup, 1e-9)
-    megachars = characters / 1e6
-    print(f"timeline tag: {megachars:.1f} M characters in {elapsed:.2f} s = {throughput / 1e6:.2f} M chars/s")
-    peak_mib = peak / 2**20
-    print(f"  startup {startup:.2f} s, without it {steady / 1e6:.2f} M chars/s; peak RSS {peak_mib:.0f} MiB")
-    # CPU time is what one core spends; it stays meaningful when other processes share the machine.
-    per_cpu = characters / cpu
-    per_cpu_steady = characters / max(cpu - startup_cpu, 1e-9)
-    print(f"  per CPU second: {per_cpu / 1e6:.2f} M chars/s ({per_cpu_steady / 1e6:.2f} without startup)")
-
-    from dateparser.search import search_dates  # the baseline: dateparser scanning text for dates itself
-
-    budget = args.baseline_kilobytes * 1000
-    scanned = 0
-    started = time.process_time()
-    for document in documents:
-        if scanned >= budget:
-            break
-        text = document["text"] or ""
-        base = datetime.fromisoformat(document["dct"]) if document["dct"] else datetime(2000, 1, 1)
-        search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base})
-        scanned += len(text)
-    baseline = scanned / (time.process_time() - started)
-    print(f"dateparser search_dates: {scanned / 1e3:.0f} K characters at {baseline / 1e3:.1f} K chars/CPU s")
-    print(f"ratio (CPU time): timeline tag is {per_cpu / baseline:.0f}x faster end to end")
+        ours = _report(
+            "timeline tag", characters, _measure([*timeline, str(big)]), _measure([*timeline, str(small)])
+        )
+        if chrono is None:
+            print("chrono-node: not measured (needs node and npm on the PATH)")
+            return
+        theirs = _report(
+            "chrono-node", characters, _measure([*chrono, str(big)]), _measure([*chrono, str(small)])
+        )
+    print(f"ratio (CPU throughput without start-up, timeline tag / chrono-node): {ours / theirs:.2f}")
 
 
 if __name__ == "__main__":

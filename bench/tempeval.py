@@ -9,7 +9,18 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-KIT = Path(__file__).resolve().parent.parent.parent / "shared" / "bench"
+
+def _kit() -> Path:
+    """The shared accuracy kit: beside the repository (a clone next to shared/) or two levels up (a
+    worktree in wt/), else /work/shared/bench."""
+    here = Path(__file__).resolve().parent.parent
+    for base in (here.parent, here.parent.parent):
+        if (base / "shared" / "bench").is_dir():
+            return base / "shared" / "bench"
+    return Path("/work/shared/bench")
+
+
+KIT = _kit()
 GOLD = KIT / "tbaq.jsonl"
 SCORER = KIT / "score.py"
 FIGURES = ("strict", "relaxed", "value", "type")

@@ -5,14 +5,23 @@ Each command lives in its own module and registers itself on `app` when imported
 
 from __future__ import annotations
 
-from timeline.cli import build as _build  # noqa: F401  (registers `timeline build`)
-from timeline.cli import check as _check  # noqa: F401  (registers `timeline check`)
-from timeline.cli import corpus as _corpus  # noqa: F401  (registers `timeline corpus`)
-from timeline.cli import export as _export  # noqa: F401  (registers `timeline export`)
-from timeline.cli import rules as _rules  # noqa: F401  (registers `timeline rules list|test`)
-from timeline.cli import schema as _schema  # noqa: F401  (registers `timeline schema`)
-from timeline.cli import tag as _tag  # noqa: F401  (registers `timeline tag`)
+import sys
+from importlib import import_module
+from pathlib import Path
+
 from timeline.cli.app import app
+
+COMMANDS = ("build", "check", "corpus", "export", "rules", "schema", "tag")
+
+
+def _only_tag() -> bool:
+    """Whether this process is the `timeline` program running `timeline tag`: that command needs only the
+    tagger, and registering the others would import the whole pipeline (half a second of start-up)."""
+    return Path(sys.argv[0]).name == "timeline" and sys.argv[1:2] == ["tag"]
+
+
+for _command in ("tag",) if _only_tag() else COMMANDS:
+    import_module(f"timeline.cli.{_command}")  # registers `timeline <command>`
 
 
 def main() -> None:

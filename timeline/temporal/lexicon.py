@@ -192,14 +192,38 @@ def _head_pattern(words: Words) -> Any:
     return re2.compile(rf"\d+|\b(?:{alternation})\b", options)
 
 
+# The word tables behind each placeholder of the templates (see _placeholders).
+_PLACEHOLDER_TABLES = {
+    "month": ("months",),
+    "weekday": ("weekdays",),
+    "daypart": ("day_parts",),
+    "year": ("number_words",),
+    "zone": ("time_zones",),
+    "position": ("position_mods",),
+    "shift": ("relative_shift",),
+    "ordinal": ("ordinals",),
+    "season": ("seasons",),
+    "decade_word": ("decade_words",),
+    "number": ("number_words",),
+    "unit": ("units",),
+    "vague": ("vague_quantities",),
+    "quantity": ("quantity_mods",),
+    "frequency": ("frequencies",),
+    "holiday": ("fixed_holidays", "weekday_holidays", "easter_holidays"),
+    "deictic": ("deictic",),
+}
+
+
 def _lead_words(words: Words, templates: list[str]) -> frozenset[str]:
-    """Every word of the word lists and of the pattern templates: the words a match can begin with."""
-    found: set[str] = set()
-    for value in words.model_dump(exclude={"tense_cues", "negatives"}).values():
-        for entry in value if isinstance(value, dict | list) else ():
-            if isinstance(entry, str):
-                found.update(re.findall(r"[a-z]+", entry.lower()))
+    """Every word a match can contain (the templates' literal words and the words of the tables their
+    placeholders use), so every word an expression can start with before its head word."""
+    tables = words.model_dump()
+    found: set[str] = {"thousand", "hundred", "oh"}  # spoken years ("two thousand and one")
     for template in templates:
+        for placeholder in _PLACEHOLDER.findall(template):
+            for table in _PLACEHOLDER_TABLES[placeholder]:
+                for entry in tables[table]:
+                    found.update(re.findall(r"[a-z]+", entry.lower()))
         literal = re.sub(r"\(\?P<\w+>|\{\w+\}|\\[a-zA-Z]", " ", template)
         found.update(re.findall(r"[a-z]+", literal.lower()))
     return frozenset(found)

@@ -3,17 +3,17 @@
 'past' or 'future' from the cue word nearest to the expression within its clause; 'nearest' for a
 deadline reported in the past or a future seen from the past ("would", "could"). The cue words are data
 (resources/lexicon.yaml `tense_cues`, with the shared words of timeline/english.yaml); irregular past
-forms ("brought", "met") come from lemminflect's morphology instead of a list.
+forms ("brought", "met") come from lemminflect's tables (morphology.py).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from lemminflect import getAllInflections, getAllLemmas  # verb morphology: "brought" is the past of "bring"
+from timeline.temporal.morphology import base_verb as _base_verb
+from timeline.temporal.morphology import irregular_past as _irregular_past
 
 if TYPE_CHECKING:
     from timeline.temporal.context import Document
@@ -30,24 +30,6 @@ _SENTENCE_END = re.compile(r"[.!?;\n]")
 def _infinitive_in(text: str, start: int) -> bool:
     """Whether `text` has "to" and a verb's base form after `start` ("to admit", not "to Aqaba")."""
     return any(_base_verb(m.group(1).lower()) for m in _INFINITIVE.finditer(text, start))
-
-
-@lru_cache(maxsize=4096)
-def _irregular_past(word: str) -> bool:
-    """A simple-past verb that is no other part of speech nor a base form ("met"; not "ground", "set")."""
-    lemmas = getAllLemmas(word)
-    verbs = lemmas.get("VERB", ())
-    return (
-        list(lemmas) == ["VERB"]
-        and word not in verbs
-        and any(word in getAllInflections(lemma, upos="VERB").get("VBD", ()) for lemma in verbs)
-    )
-
-
-@lru_cache(maxsize=4096)
-def _base_verb(word: str) -> bool:
-    """A verb's base form ("succeed", "need"), which lemmatises to itself."""
-    return word in getAllLemmas(word).get("VERB", ())
 
 
 def tense(doc: Document, start: int, end: int, within: int = 200) -> str | None:

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
-from functools import lru_cache
-
-from dateparser.date import DateDataParser
+from datetime import date
 
 from timeline.temporal.context import Document
 from timeline.temporal.intervals import period_value
@@ -18,18 +15,6 @@ from timeline.temporal.resolver import YearInDctCentury, YearlyPeriod, YearOf
 # A named day ("Dec. 15 is the record date") is often a scheduled date within the coming quarter.
 SOON_DAYS_FOR_A_DAY = 92
 NEAR = 6  # characters: a tense cue this close (the adjacent word) is about the date itself
-# dateparser parses a found explicit date string; fixed base so results never depend on today.
-_EXPLICIT = DateDataParser(
-    languages=["en"],
-    settings={"STRICT_PARSING": True, "RELATIVE_BASE": datetime(2000, 1, 1), "DATE_ORDER": "MDY"},
-)
-
-
-@lru_cache(maxsize=8192)
-def parse_explicit_date(phrase: str) -> date | None:
-    """A full explicit date (day, month and year written out) via dateparser; cached because it is slow."""
-    found = _EXPLICIT.get_date_data(phrase).date_obj
-    return found.date() if found is not None else None
 
 
 @normaliser("iso_date")
@@ -57,15 +42,13 @@ class _OnYear:
 
 @normaliser("numeric_date")
 def numeric_date(doc: Document, g: Group, start: int, end: int) -> Reading | None:
-    day = parse_explicit_date(doc.text[start:end])
-    if day is None:
-        return None
     year_text = g("year") or ""
-    reading = Reading("DATE", day.isoformat(), anchor=Anchor(kind="none"))
-    if len(year_text) == 2:  # dateparser's two-digit pivot differs; news years sit near the DCT
-        shape = _OnYear(day.month, day.day)
-        reading.pending = YearInDctCentury(undated_value=None, two_digits=int(year_text), shape=shape)
-    return reading
+    on_year = _OnYear(int(g("month") or 0), int(g("day") or 0))
+    if len(year_text) == 2:  # a two-digit year: news years sit near the DCT
+        pending = YearInDctCentury(undated_value=None, two_digits=int(year_text), shape=on_year)
+        return Reading("DATE", "", anchor=Anchor(kind="none"), pending=pending)
+    value = on_year(int(year_text))
+    return None if value is None else Reading("DATE", value, anchor=Anchor(kind="none"))
 
 
 @dataclass(frozen=True)
@@ -133,12 +116,8 @@ def explicit_day(doc: Document, g: Group, start: int, end: int) -> Reading | Non
 
 
 def _stated_day(doc: Document, g: Group, month: int, day_number: int) -> date | None:
-    year_text = g("year") or ""
-    if year_text.isdigit():
-        # dateparser reads the day, month and year, without a weekday (which it would let win)
-        return parse_explicit_date(" ".join([g("day") or "", g("month") or "", year_text]))
-    try:  # a year read out in words, which dateparser does not read
-        return date(year_number(doc.words, year_text), month, day_number)
+    try:  # the year in digits or read out ("nineteen ninety-six")
+        return date(year_number(doc.words, g("year") or ""), month, day_number)
     except ValueError:
         return None
 

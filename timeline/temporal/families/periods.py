@@ -77,9 +77,10 @@ def relative_period(doc: Document, g: Group, start: int, end: int) -> Reading | 
             return None
         value = period_value(granularity, in_view[0])
         return Reading("DATE", value, mod=mod, anchor=Anchor(kind="timex", ref=str(ref.start)))
-    if g("the") and word in ("past", "last") and not mod:
-        # "the past year": the year up to the DCT, a duration (TimeBank's reading)
-        value = duration_value(1, "week" if granularity == "weekend" else granularity, doc.words)
+    if g("the") and word in ("past", "last") and not mod and granularity != "weekend":
+        # "the past year": the year up to the DCT, a duration (TimeBank's reading); "the past weekend"
+        # is the last weekend, below
+        value = duration_value(1, granularity, doc.words)
         span = Bounded(undated_value=value, sign=-1, reach=1, unit=granularity)
         return Reading("DURATION", value, granularity=granularity, anchor=Anchor(kind="dct"), pending=span)
     steps = doc.words.relative_shift.get(word, 0)
