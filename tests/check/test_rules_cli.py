@@ -70,3 +70,45 @@ def test_a_rule_that_fires_unexpectedly_fails_the_test_and_coverage_counts_any_p
     assert "PASS terms #3 (one article says both)" in lines
     # `mixed` has no test of its own, but a passing test under `terms` expects it: it is covered.
     assert not [line for line in lines if line.startswith("no passing test expects")]
+
+
+def test_a_phrase_no_sentence_matches_gets_a_located_warning(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        "events:\n"
+        "  contract:\n"
+        "    title: The repair contract\n"
+        "    triggers: [sign ... contract, sigend the deal]\n"
+        "    attributes:\n"
+        "      kind: {repair: [repair contract], demolition: [demolition contract]}\n"
+        "rules:\n"
+        "  - id: kind\n"
+        "    kind: agree\n"
+        "    event: contract\n"
+        "    attribute: kind\n",
+        encoding="utf-8",
+    )
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "The council signed the $38 million repair contract on Monday.\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(app, ["rules", "list", str(rules), "--corpus", str(corpus)])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"{rules}:4:35: warning: event 'contract': trigger 'sigend the deal' matches no sentence of the "
+        "corpus",
+        f"{rules}:6:54: warning: event 'contract': kind 'demolition' phrase 'demolition contract' matches no "
+        "sentence of the corpus",
+    ]
+    # rules test reads the tests' texts too: here the corpus has none of the phrases, the test has one
+    (corpus / "a.txt").write_text("Nothing to see.\n", encoding="utf-8")
+    rules.write_text(
+        rules.read_text(encoding="utf-8")
+        + "    tests:\n      - docs: [{id: a, text: The council sigend the deal on Monday.}]\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["rules", "test", str(rules), "--corpus", str(corpus)])
+    warned = [line.split(": warning: ")[1] for line in result.stderr.splitlines()]
+    assert "event 'contract': trigger 'sign ... contract' matches no sentence of the corpus" in warned
+    assert not any("sigend" in line for line in warned)

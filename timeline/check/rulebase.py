@@ -161,10 +161,16 @@ class RuleBase(BaseModel):
     description: str | None = Field(None, description="What the rule guards against, for `rules list`.")
     tests: list[RuleTest] = Field(default_factory=list, description="Texts and the findings expected.")
     _defined_at: str = PrivateAttr("")
+    _phrase_at: dict[str, str] = PrivateAttr(default_factory=dict)
 
     @property
     def defined_at(self) -> str:
         return self._defined_at
+
+    @property
+    def phrase_at(self) -> dict[str, str]:
+        """file:line:column of the rule's own phrases ("values.blog-post.0"), for warnings."""
+        return self._phrase_at
 
     @property
     def kind_name(self) -> str:

@@ -35,6 +35,7 @@ from timeline.check.kinds.within import WithinRule
 from timeline.check.rulebase import RuleBase, RuleTest, RuleTestDoc, suggest
 from timeline.diagnostics import InputProblem
 from timeline.events import Catalog, catalog_json_schema
+from timeline.events.catalog import phrase_locations
 from timeline.yamlsource import LocatedYaml, YamlPath, existing_path
 
 RULE_KINDS: tuple[type[RuleBase], ...] = (
@@ -82,6 +83,7 @@ def load_rules(files: list[LocatedYaml], catalog: Catalog) -> tuple[list[RuleBas
                 continue
             line, _ = located.where(at)
             rule._defined_at = first_seen[rule.id] = f"{located.path}:{line}"
+            rule._phrase_at = phrase_locations(located, at, {"values": raw.get("values")})
             loaded.append((located, at, rule))
     # A test expecting a rule id that no rule has can never pass: say so now, not when it fails.
     known = set(first_seen) | BUILTIN_IDS

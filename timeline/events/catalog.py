@@ -6,12 +6,15 @@ vocabulary its attributes are claimed in:
     events:
       executive-order:                      # event id (a slug), also the mention's event_type
         title: US executive order on frontier model testing
-        triggers:                           # phrases; lemma-aware, "..." skips up to 3 words
+        triggers:                           # phrases; lemma-aware, "..." skips up to `gap` words
           - executive order
           - regex: "\\bEO ?14\\d{3}\\b"     # or an RE2 pattern (linear time, case-insensitive)
         participants:                       # role -> aliases; the first alias is the canonical name
           signer: [Donald Trump, Trump administration, the White House]
         require: []                         # roles that must be named in the sentence
+        gap: 6                              # words "..." may skip in this event's phrases (default 6)
+        clauses: [main, reported]           # count triggers only in these clause kinds (omit: all);
+                                            # main | reported | relative | subordinate
         attributes:                         # attribute -> value -> phrases that claim it
           terms:
             voluntary: [voluntarily submit]
@@ -29,10 +32,14 @@ import re2  # google-re2: user-supplied patterns run in linear time, no catastro
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 from timeline.diagnostics import InputProblem
+from timeline.events.clauses import ClauseKind
 from timeline.yamlsource import LocatedYaml, YamlPath, existing_path
 
 EVENT_ID = r"^[a-z0-9][a-z0-9._-]*$"
 WILDCARD = "..."
+# Words "..." may skip: enough for "signed the $38 million repair contract" (sign ... contract); a catalog
+# event sets its own with `gap:`.
+DEFAULT_GAP = 6
 _WORD = re.compile(r"\w+")
 
 
@@ -84,6 +91,22 @@ class EventSpec(BaseModel):
     participants: dict[str, list[Phrase]] = Field(default_factory=dict)
     require: list[str] = Field(default_factory=list)
     attributes: dict[str, dict[str, list[PhraseOrRegex]]] = Field(default_factory=dict)
+    gap: int | None = Field(
+        None,
+        ge=0,
+        le=30,
+        description=f"Words '...' may skip in this event's phrases (default {DEFAULT_GAP}).",
+    )
+    clauses: list[ClauseKind] | None = Field(
+        None,
+        min_length=1,
+        description="Count triggers only in these kinds of clause: main, reported (after 'said that'), "
+        "relative (', which ...'), subordinate ('because ...'). Omit: every clause.",
+    )
+
+    @property
+    def word_gap(self) -> int:
+        return DEFAULT_GAP if self.gap is None else self.gap
 
     @model_validator(mode="after")
     def _consistent(self) -> EventSpec:
@@ -108,6 +131,7 @@ class EventSpec(BaseModel):
 class CatalogEvent(EventSpec):
     id: str
     defined_at: str  # file:line, for messages
+    phrase_at: dict[str, str] = Field(default_factory=dict)  # "triggers.0" -> file:line:column, for warnings
 
 
 class Catalog(BaseModel):
@@ -120,7 +144,9 @@ class Catalog(BaseModel):
     @property
     def fingerprint(self) -> str:
         """Hash of the catalog's content (not of where it was defined), for cache keys."""
-        content = [event.model_dump(mode="json", exclude={"defined_at"}) for event in self.events]
+        content = [
+            event.model_dump(mode="json", exclude={"defined_at", "phrase_at"}) for event in self.events
+        ]
         return hashlib.sha256(repr(content).encode()).hexdigest()[:16]
 
     def get(self, event_id: str) -> CatalogEvent | None:
@@ -160,9 +186,29 @@ def load_catalog(files: list[LocatedYaml]) -> tuple[Catalog, list[InputProblem]]
                 continue
             line, _ = located.where(at, key=True)
             events[event_id] = CatalogEvent(
-                **spec.model_dump(), id=event_id, defined_at=f"{located.path}:{line}"
+                **spec.model_dump(),
+                id=event_id,
+                defined_at=f"{located.path}:{line}",
+                phrase_at=phrase_locations(located, at, raw),
             )
     return Catalog(events=tuple(events[event_id] for event_id in sorted(events))), problems
+
+
+def phrase_locations(located: LocatedYaml, at: YamlPath, raw: Any) -> dict[str, str]:
+    """file:line:column of every item of the lists in `raw` ("triggers.0", "attributes.terms.voluntary.1")."""
+    found: dict[str, str] = {}
+
+    def walk(node: Any, path: YamlPath) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, (*path, key))
+        elif isinstance(node, list):
+            for index in range(len(node)):
+                line, column = located.where((*at, *path, index))
+                found[".".join(str(part) for part in (*path, index))] = f"{located.path}:{line}:{column}"
+
+    walk(raw, ())
+    return found
 
 
 def _located_errors(located: LocatedYaml, at: YamlPath, raw: Any, exc: ValidationError) -> list[InputProblem]:
@@ -183,6 +229,11 @@ def _located_errors(located: LocatedYaml, at: YamlPath, raw: Any, exc: Validatio
             suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; known keys: {', '.join(known)}"
             message = f"{name}: unknown key{suggestion}"
             problem = located.problem((*at, *path), message, key=True)
+        elif error["type"] == "literal_error" and isinstance(error.get("input"), str):
+            allowed = re.findall(r"'([^']*)'", error["ctx"]["expected"])
+            hint = difflib.get_close_matches(error["input"], allowed, n=1)
+            suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; allowed: {', '.join(allowed)}"
+            problem = located.problem((*at, *path), f"{name}: unknown value '{error['input']}'{suggestion}")
         else:
             message = f"{name}: {error['msg'].removeprefix('Value error, ')}"
             problem = located.problem((*at, *path), message)

@@ -46,10 +46,10 @@ def _compile_events(catalog: Catalog) -> tuple[CompiledEvent, ...]:
     return tuple(
         CompiledEvent(
             event=event,
-            triggers=PhraseSet(event.triggers),
-            roles={role: PhraseSet(aliases) for role, aliases in event.participants.items()},
+            triggers=PhraseSet(event.triggers, event.word_gap),
+            roles={role: PhraseSet(aliases, event.word_gap) for role, aliases in event.participants.items()},
             values={
-                attribute: {value: PhraseSet(phrases) for value, phrases in vocabulary.items()}
+                attribute: {value: PhraseSet(phrases, event.word_gap) for value, phrases in vocabulary.items()}
                 for attribute, vocabulary in event.attributes.items()
             },
         )
@@ -116,6 +116,9 @@ def _timex_start(timex: Timex) -> int:
 
 
 def _candidate(event: CompiledEvent, trigger: Span, index: SentenceIndex) -> Candidate | None:
+    kinds = event.event.clauses
+    if kinds is not None and index.clauses.info[index.clauses.clause_at(trigger.start)].kind not in kinds:
+        return None  # `clauses: [main]`: a trigger in another kind of clause does not count
     distance = 0
     for role in event.event.require:
         key = (event.event.id, role)

@@ -15,10 +15,9 @@ from functools import cache
 import re2  # google-re2: linear-time engine for user-supplied patterns
 from lemminflect import getAllLemmas  # lemmas of a word form, so phrases match every inflection
 
-from timeline.events.catalog import WILDCARD, PhraseOrRegex, RegexPattern, regex_options
+from timeline.events.catalog import DEFAULT_GAP, WILDCARD, PhraseOrRegex, RegexPattern, regex_options
 
 WORD = re.compile(r"\w+")
-MAX_GAP = 3  # words "..." may skip
 
 
 @dataclass(frozen=True)
@@ -54,8 +53,9 @@ class Span:
 class Phrase:
     """One compiled phrase: word forms per position, `None` for a "..." gap."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, gap: int = DEFAULT_GAP) -> None:
         self.source = source
+        self.gap = gap
         self.parts: list[frozenset[str] | None] = []
         for chunk in source.split():
             if chunk == WILDCARD:
@@ -80,7 +80,7 @@ class Phrase:
             return position
         wanted = self.parts[part]
         if wanted is None:
-            for skip in range(MAX_GAP + 1):
+            for skip in range(self.gap + 1):
                 end = self._match_from(tokens, position + skip, part + 1)
                 if end is not None:
                     return end
@@ -93,8 +93,8 @@ class Phrase:
 class PhraseSet:
     """Several phrases and RE2 patterns, matched together on one text."""
 
-    def __init__(self, phrases: Sequence[PhraseOrRegex]) -> None:
-        self.words = [Phrase(phrase) for phrase in phrases if isinstance(phrase, str)]
+    def __init__(self, phrases: Sequence[PhraseOrRegex], gap: int = DEFAULT_GAP) -> None:
+        self.words = [Phrase(phrase, gap) for phrase in phrases if isinstance(phrase, str)]
         self.patterns = [
             re2.compile(phrase.regex, regex_options())
             for phrase in phrases
