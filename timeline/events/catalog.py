@@ -32,7 +32,7 @@ import re2  # google-re2: user-supplied patterns run in linear time, no catastro
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 from timeline.diagnostics import InputProblem
-from timeline.events.clauses import ClauseKind
+from timeline.events.models import ClauseKind
 from timeline.yamlsource import LocatedYaml, YamlPath, existing_path
 
 EVENT_ID = r"^[a-z0-9][a-z0-9._-]*$"

@@ -49,7 +49,9 @@ def _compile_events(catalog: Catalog) -> tuple[CompiledEvent, ...]:
             triggers=PhraseSet(event.triggers, event.word_gap),
             roles={role: PhraseSet(aliases, event.word_gap) for role, aliases in event.participants.items()},
             values={
-                attribute: {value: PhraseSet(phrases, event.word_gap) for value, phrases in vocabulary.items()}
+                attribute: {
+                    value: PhraseSet(phrases, event.word_gap) for value, phrases in vocabulary.items()
+                }
                 for attribute, vocabulary in event.attributes.items()
             },
         )

@@ -25,6 +25,7 @@ from typing import Literal
 from lemminflect import getAllInflections  # the written forms of the reporting verbs ("said", "says")
 
 from timeline.events.language import Relation, cues
+from timeline.events.models import ClauseKind
 from timeline.events.phrases import Token
 from timeline.events.words import (
     is_auxiliary,
@@ -36,7 +37,6 @@ from timeline.events.words import (
     verb_in_context,
 )
 
-ClauseKind = Literal["main", "reported", "relative", "subordinate"]
 Action = Literal["close", "split", "open"]  # sorted in this order at one position
 COORDINATE: Literal["coordinate"] = "coordinate"  # a split that continues the kind before it (", and")
 QUOTES = re.compile(r"[\"“”]")

@@ -9,6 +9,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from timeline.corpus.models import Document
 from timeline.temporal.models import Timex
 
+# The kinds of clause (events/clauses.py reads them; a catalog event may restrict its triggers to some)
+ClauseKind = Literal["main", "reported", "relative", "subordinate"]
+
 
 class Quantity(BaseModel):
     """A number a text states, with what it counts and the interval its wording allows.
@@ -74,7 +77,7 @@ class Mention(BaseModel):
     # as it stands (None) or negated, hedged ("may have"), hypothetical ("if", "would") or generic (a
     # present-tense state with no time of its own): checks comparing claims should skip the last three.
     predicate: str | None = None
-    clause: Literal["main", "reported", "relative", "subordinate"] | None = None
+    clause: ClauseKind | None = None
     modality: Literal["negated", "hedged", "hypothetical", "generic"] | None = None
     time_text: str | None = None
     timex: Timex | None = None  # the time expression that dates this mention
