@@ -6,9 +6,12 @@ from pathlib import Path
 
 import typer
 
+from timeline.check import load_rules
+from timeline.check.rulebase import RuleBase
 from timeline.check.sarif import SourceRoot
 from timeline.config import Config
 from timeline.diagnostics import InputProblem
+from timeline.events import load_catalog, load_rule_files
 
 DEFAULT_CORPUS = Path("corpus")
 DEFAULT_RULES = Path("rules")
@@ -59,3 +62,11 @@ def source_root(config: Config, start: Path | None = None) -> SourceRoot:
         if (folder / ".git").exists():
             return SourceRoot.of(folder)
     return SourceRoot.of(config.source.parent if config.source else here)
+
+
+def load_rule_folder(folder: Path | None) -> tuple[list[RuleBase], list[InputProblem]]:
+    """The rules of a folder (or file) of rule YAML, checked against its event catalog."""
+    files, file_problems = load_rule_files(folder)
+    catalog, catalog_problems = load_catalog(files)
+    rules, rule_problems = load_rules(files, catalog)
+    return rules, [*file_problems, *catalog_problems, *rule_problems]

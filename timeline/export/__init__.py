@@ -1,4 +1,6 @@
-"""export stage: the timeline as Markdown, JSON, CSV or TimelineJS."""
+"""export stage: the timeline as Markdown, JSON, CSV, TimelineJS or a self-contained HTML page.
+
+Every export but JSON shows the check findings with the events they are about (disputes.py)."""
 
 from __future__ import annotations
 
@@ -7,11 +9,14 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from timeline.check.models import Report
 from timeline.chronology.models import Timeline
+from timeline.export.html import render_html
 from timeline.export.markdown import render_markdown
-from timeline.export.tables import render_csv, render_timelinejs
+from timeline.export.tables import render_csv
+from timeline.export.timelinejs import render_timelinejs
 
-ExportFormat = Literal["markdown", "json", "csv", "timelinejs"]
+ExportFormat = Literal["markdown", "json", "csv", "timelinejs", "html"]
 
 
 def iter_json(timeline: Timeline) -> Iterator[str]:
@@ -35,20 +40,23 @@ def iter_json(timeline: Timeline) -> Iterator[str]:
     yield rest
 
 
-def render_json(timeline: Timeline) -> str:
+def render_json(timeline: Timeline, report: Report | None = None) -> str:
+    """The timeline as `timeline build` writes it (findings are `timeline check --format json`'s business)."""
     return "".join(iter_json(timeline))
 
 
-RENDERERS: dict[str, Callable[[Timeline], str]] = {
+RENDERERS: dict[str, Callable[[Timeline, Report | None], str]] = {
     "markdown": render_markdown,
     "json": render_json,
     "csv": render_csv,
     "timelinejs": render_timelinejs,
+    "html": render_html,
 }
 
 
-def render(timeline: Timeline, export_format: ExportFormat) -> str:
-    return RENDERERS[export_format](timeline)
+def render(timeline: Timeline, export_format: ExportFormat, report: Report | None = None) -> str:
+    """The export; `report` (the check findings) marks the disputed events."""
+    return RENDERERS[export_format](timeline, report)
 
 
 __all__ = [
@@ -57,6 +65,7 @@ __all__ = [
     "iter_json",
     "render",
     "render_csv",
+    "render_html",
     "render_json",
     "render_markdown",
     "render_timelinejs",

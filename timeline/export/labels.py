@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from timeline.chronology.dates import is_whole_unit
-from timeline.chronology.models import Event, EventDate
+from timeline.chronology.models import EventDate
 
 
 def date_label(date: EventDate) -> str:
@@ -20,11 +20,6 @@ def date_label(date: EventDate) -> str:
         if year_start and not year_end:
             return f"{date.value} (by {date.latest})"
     return f"{date.earliest} – {date.latest}"
-
-
-def is_settled(event: Event) -> bool:
-    """Dated, and the sources agree: such events go in the main chronology."""
-    return event.date.earliest is not None and not event.date_conflict
 
 
 def short_quote(quote: str, around: str | None, limit: int = 160) -> str:

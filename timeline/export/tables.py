@@ -1,16 +1,19 @@
-"""CSV (one row per mention) and Knight Lab TimelineJS exports."""
+"""CSV export: one row per mention, with the event's dispute and what the findings say that mention claims.
+
+Cells are neutralised against spreadsheet formula injection: a cell that starts with = + - @ (or a tab or
+carriage return, which some spreadsheets skip before looking) gets a leading apostrophe, so Excel,
+LibreOffice and Google Sheets show it as text instead of running it (the OWASP recommendation).
+"""
 
 from __future__ import annotations
 
 import csv
-import html
 import io
-import json
-from datetime import date
-from typing import Any
 
-from timeline.chronology.models import Event, Timeline
-from timeline.export.labels import date_label, short_quote
+from timeline.check.models import Report
+from timeline.chronology.models import Timeline
+from timeline.export.disputes import Disputes, mention_date
+from timeline.export.labels import date_label
 
 CSV_COLUMNS = [
     "event_id",
@@ -28,72 +31,50 @@ CSV_COLUMNS = [
     "mention_earliest",
     "mention_latest",
     "quote",
+    "mention_date",
+    "disputed",
+    "claims",
+    "findings",
 ]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def render_csv(timeline: Timeline) -> str:
+def cell(value: str | int) -> str | int:
+    """A value a spreadsheet shows as it is, never as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def render_csv(timeline: Timeline, report: Report | None = None) -> str:
+    disputes = Disputes.of(report)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for event in timeline.events:
+        rules = "; ".join(sorted({finding.rule for finding in disputes.about(event)}))
+        disputed = "yes" if disputes.is_disputed(event) else ""
         for mention in event.mentions:
-            writer.writerow(
-                [
-                    event.id,
-                    event.title,
-                    event.type or "",
-                    date_label(event.date),
-                    event.date.earliest or "",
-                    event.date.latest or "",
-                    "yes" if event.date_conflict else "",
-                    mention.doc,
-                    mention.path,
-                    mention.line,
-                    mention.column,
-                    mention.time_text or "",
-                    mention.earliest or "",
-                    mention.latest or "",
-                    " ".join(mention.quote.split()),
-                ]
-            )
+            row: list[str | int] = [
+                event.id,
+                event.title,
+                event.type or "",
+                date_label(event.date),
+                event.date.earliest or "",
+                event.date.latest or "",
+                "yes" if event.date_conflict else "",
+                mention.doc,
+                mention.path,
+                mention.line,
+                mention.column,
+                mention.time_text or "",
+                mention.earliest or "",
+                mention.latest or "",
+                " ".join(mention.quote.split()),
+                mention_date(mention),
+                disputed,
+                "; ".join(disputes.claims_of(event, mention)),
+                rules,
+            ]
+            writer.writerow([cell(value) for value in row])
     return buffer.getvalue()
-
-
-def _date_object(iso: str) -> dict[str, int]:
-    day = date.fromisoformat(iso)
-    return {"year": day.year, "month": day.month, "day": day.day}
-
-
-def render_timelinejs(timeline: Timeline) -> str:
-    """TimelineJS JSON: one slide per dated event and outlet, grouped by outlet (undated events left out)."""
-    outlets = {document.id: document.source or document.id for document in timeline.documents}
-    slides: list[dict[str, Any]] = []
-    for event in timeline.events:
-        if event.date.earliest is None or event.date.latest is None:
-            continue
-        by_outlet: dict[str, list[int]] = {}
-        for index, mention in enumerate(event.mentions):
-            by_outlet.setdefault(outlets.get(mention.doc, mention.doc), []).append(index)
-        for outlet, indices in sorted(by_outlet.items()):
-            slides.append(_slide(event, outlet, indices))
-    document = {"title": {"text": {"headline": "Timeline", "text": ""}}, "events": slides}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-
-
-def _slide(event: Event, outlet: str, indices: list[int]) -> dict[str, Any]:
-    assert event.date.earliest is not None and event.date.latest is not None
-    quotes = "".join(
-        f"<p>“{html.escape(short_quote(event.mentions[i].quote, event.mentions[i].time_text))}” "
-        f"({html.escape(event.mentions[i].path)}:{event.mentions[i].line})</p>"
-        for i in indices
-    )
-    slide: dict[str, Any] = {
-        "unique_id": f"{event.id}--{outlet}",
-        "start_date": _date_object(event.date.earliest),
-        "text": {"headline": html.escape(event.title), "text": quotes},
-        "group": outlet,
-        "display_date": date_label(event.date),
-    }
-    if event.date.latest != event.date.earliest:
-        slide["end_date"] = _date_object(event.date.latest)
-    return slide
