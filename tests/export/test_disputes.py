@@ -42,7 +42,11 @@ def test_markdown_of_the_seeds_shows_every_build_event_disputed_ones_marked_in_p
     assert not next(row for row in rows if "Future of Life" in row[1])[1].startswith("**⚠")
     (fence,) = [token for token in tokens if token.type == "fence" and token.info == "mermaid"]
     assert _mermaid_problems(fence.content) == []
-    assert "⚠ disputed, Trump administration<br>executive order" in fence.content
+    diagram = fence.content.replace("<br>", " ")
+    assert any(
+        "⚠ disputed," in line and "Trump administration executive order" in line
+        for line in diagram.splitlines()
+    )
 
 
 def test_timelinejs_places_each_source_at_the_date_it_gives(seeds: Path) -> None:
@@ -69,6 +73,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     corpus = tmp_path_factory.mktemp("hostile")
     (corpus / "@evil.md").write_text(HOSTILE, encoding="utf-8")
     (corpus / "+plus.md").write_text(HOSTILE.replace("Tuesday", "Wednesday"), encoding="utf-8")
+    record = {"id": "=SUM(A1:A9)", "published": "2026-06-06", "text": "The council met on Thursday."}
+    (corpus / "wire.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     return corpus
 
 
@@ -78,8 +84,8 @@ def test_csv_cells_never_start_a_formula(hostile: Path) -> None:
     assert len(rows) > 2
     cells = [value for row in rows for value in row]
     assert not [value for value in cells if value[:1] in ("=", "+", "-", "@", "\t", "\r")]
-    assert any(value.startswith("'-2+3 residents") for value in cells)  # as written, after an apostrophe
-    assert any(value.startswith("'@evil") for value in cells)
+    # shown as written, after an apostrophe
+    assert "'=SUM(A1:A9)" in cells and "'@evil" in cells and "'+plus" in cells
 
 
 def test_timelinejs_text_is_escaped_and_ids_are_slugs(hostile: Path) -> None:
