@@ -262,4 +262,8 @@ def _valid_duration(text: str) -> str:
 
 
 Duration = Annotated[str, AfterValidator(_valid_duration)]
-EventId = Annotated[str, AfterValidator(known_event)]
+EventId = Annotated[
+    str,
+    AfterValidator(known_event),
+    Field(description="The catalog event the rule is about (an id under `events:`)."),
+]

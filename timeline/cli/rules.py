@@ -1,4 +1,4 @@
-"""`timeline rules list|test|schema`: inspect, test and document the rule files."""
+"""`timeline rules list|test|docs`: inspect, test and document the rule files."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from pathlib import Path
 import typer
 from tabulate import tabulate  # plain-text tables that read well in a terminal and in CI logs
 
+from timeline.atomic import write_text_atomic
 from timeline.check import load_rules
 from timeline.check.builtin import BUILTIN_CHECKS
+from timeline.check.kinddocs import render_reference
 from timeline.check.phrasecheck import unmatched_phrases
 from timeline.check.rulebase import RuleBase
 from timeline.check.ruletests import run_rule_tests, uncovered
@@ -152,3 +154,20 @@ def test_command(
     if silent:
         typer.echo(f"no passing test expects these rules to fire: {', '.join(silent)}")
     raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
+
+
+@rules_app.command("docs")
+def docs_command(
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here (default: stdout)."),
+) -> None:
+    """Print the rule-kind reference (Markdown): what each kind checks, its options, the placeholders its
+    message may use, the built-in checks it switches off, and an example. Generated from the code, so it
+    matches the installed version (docs/rule-kinds.md is the same text).
+
+    Example: timeline rules docs -o rule-kinds.md
+    """
+    text = render_reference()
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        write_text_atomic(output, text)

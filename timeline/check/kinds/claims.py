@@ -21,7 +21,11 @@ from timeline.events.roles import read_role_values, role_names, same_name
 
 
 class ClaimsMixin(BaseModel):
-    attribute: str | None = None
+    attribute: str | None = Field(
+        None,
+        description="The attribute compared: one of the catalog event's attributes, or a name for the rule's "
+        "own `values` or `role`.",
+    )
     values: dict[str, list[PhraseOrRegex]] | None = Field(
         None,
         description="This rule's own vocabulary for `attribute`: value -> phrases found in each mention's "

@@ -39,8 +39,12 @@ class DateAgreeRule(RuleBase):
 
     kind: Literal["date-agree"]
     event: EventId
-    tolerance: Duration = "P0D"
-    match: Literal["overlap", "same"] = "overlap"
+    tolerance: Duration = Field(
+        "P0D", description="Slack added to both ends of every interval (ISO 8601 duration)."
+    )
+    match: Literal["overlap", "same"] = Field(
+        "overlap", description="overlap: the days must share a day; same: they must be the same days."
+    )
     expect: date | str | None = Field(
         None,
         description="The known date: a day (2026-06-04), a period (2026-06, 2026-W23, 2026-Q2, 2026) "

@@ -27,7 +27,9 @@ class ExclusiveRule(RuleBase):
     kind: Literal["exclusive"]
     event: EventId
     values: list[str] = Field(min_length=2, description="Vocabulary values that exclude each other.")
-    scope: Literal["across", "within"] = "across"
+    scope: Literal["across", "within"] = Field(
+        "across", description="across: any articles together claim both; within: one article claims both."
+    )
 
     @model_validator(mode="after")
     def _known_values(self, info: ValidationInfo) -> ExclusiveRule:

@@ -73,10 +73,12 @@ class OrderRule(RuleBase):
 
     kind: Literal["order"]
     event: EventId
-    before: str | None = None
-    after: str | None = None
-    gap: Duration | None = None
-    tolerance: Duration = "P0D"
+    before: str | None = Field(None, description="The event this one must come before (an event id).")
+    after: str | None = Field(None, description="The event this one must come after (an event id).")
+    gap: Duration | None = Field(
+        None, description="Exactly this long before/after (ISO 8601 duration); omit: any time."
+    )
+    tolerance: Duration = Field("P0D", description="Slack on the order or the gap (ISO 8601 duration).")
     per_source: bool = Field(
         True,
         alias="per-source",

@@ -33,7 +33,7 @@ class SourcesRule(ClaimsMixin, EventRuleMixin, RuleBase):
 
     kind: Literal["sources"]
     severity: Severity = "info"
-    event: str | None = None
+    event: str | None = Field(None, description="The catalog event (omit: every catalogued event).")
     min: int = Field(2, ge=2, description="How many independent sources a claim needs.")
 
     @field_validator("event")
