@@ -13,6 +13,7 @@ from pathlib import Path
 from timeline.atomic import write_text_atomic
 from timeline.check.models import Report
 from timeline.diagnostics import InputProblem
+from timeline.jsonsource import read_json
 
 BASELINE_VERSION = 2
 
@@ -40,18 +41,9 @@ def read_baseline(path: Path) -> tuple[set[str], list[InputProblem]]:
     def problem(message: str) -> tuple[set[str], list[InputProblem]]:
         return set(), [InputProblem(path=str(path), message=message)]
 
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return problem("baseline file not found; create it with --write-baseline")
-    except (OSError, UnicodeDecodeError) as exc:
-        return problem(f"cannot read baseline: {exc}")
-    except json.JSONDecodeError as exc:
-        return set(), [
-            InputProblem(
-                path=str(path), line=exc.lineno, column=exc.colno, message=f"invalid JSON: {exc.msg}"
-            )
-        ]
+    data, unreadable = read_json(path, "baseline file not found; create it with --write-baseline")
+    if unreadable is not None:
+        return set(), [unreadable]
     entries = data.get("findings") if isinstance(data, dict) else None
     if not isinstance(entries, list) or data.get("version") != BASELINE_VERSION:
         return problem(

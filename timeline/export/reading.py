@@ -7,7 +7,6 @@ is not an ISO day is one located problem, never a rendered export of garbage.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -17,25 +16,19 @@ from pydantic import ValidationError
 
 from timeline.chronology.models import SCHEMA_VERSION, Timeline
 from timeline.diagnostics import InputProblem
+from timeline.jsonsource import read_json
 
 MAJOR = SCHEMA_VERSION.split(".", 1)[0]
 _VERSION = re.compile(r"^(\d+)\.(\d+)$")
 
 
 def read_timeline(path: Path) -> tuple[Timeline | None, InputProblem | None]:
-    def problem(
-        message: str, line: int | None = None, column: int | None = None
-    ) -> tuple[None, InputProblem]:
-        return None, InputProblem(path=str(path), line=line, column=column, message=message)
+    def problem(message: str) -> tuple[None, InputProblem]:
+        return None, InputProblem(path=str(path), message=message)
 
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return problem("not found: write one with `timeline build -o FILE`")
-    except (OSError, UnicodeDecodeError) as exc:
-        return problem(f"cannot read: {exc}")
-    except json.JSONDecodeError as exc:
-        return problem(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno)
+    data, unreadable = read_json(path, "not found: write one with `timeline build -o FILE`")
+    if unreadable is not None:
+        return None, unreadable
     version = data.get("schema_version") if isinstance(data, dict) else None
     if not isinstance(version, str):
         return problem("not a timeline JSON written by `timeline build`: no schema_version")
