@@ -10,7 +10,7 @@ from collections import defaultdict
 from timeline.chronology.dates import combine, event_date
 from timeline.chronology.ingest import DocumentFields, MergeState
 from timeline.chronology.models import Event, TimelineDocument
-from timeline.chronology.statements import statement_interval
+from timeline.chronology.statements import pattern_fits, statement_interval
 from timeline.events.models import Mention
 
 
@@ -28,6 +28,11 @@ def _event(
     reasons: list[str],
 ) -> Event:
     interval, conflict = combine([state.intervals[i] for i in indices if i in state.intervals])
+    # an undated article's "Sunday" cannot be a Thursday, whatever its publication day
+    patterns = [state.entries[i].pattern for i in indices if i not in state.intervals]
+    conflict = conflict or (
+        interval is not None and any(pattern_fits(p, interval) is False for p in patterns if p is not None)
+    )
     mentions = [_dated(state, index) for index in indices]
     attributes: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:

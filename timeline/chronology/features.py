@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from lemminflect import (
@@ -72,6 +72,7 @@ def _is_common_word(word: str) -> bool:
     return lowered in merge_words().function_words or bool(getAllLemmas(lowered))
 
 
+@lru_cache(maxsize=1 << 18)
 def _token(word: str, first: bool) -> str | None:
     for ending in _POSSESSIVE:
         if word.endswith(ending) and len(word) > len(ending) + 1:

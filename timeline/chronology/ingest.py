@@ -11,7 +11,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from timeline.chronology.dates import Interval, combine, parse_interval
 from timeline.chronology.features import statement_features
@@ -63,6 +63,10 @@ class MergeState:
     # open statement index -> its automatic event (the smallest index of the group), with why it joined
     groups: dict[int, int] = field(default_factory=dict)
     reasons: dict[int, list[str]] = field(default_factory=dict)  # group -> why its statements are one
+    # the statement pairs the last grouping found, and the days they were found with: a later grouping
+    # scores again only the statements whose days have changed since (statements.py)
+    scored: tuple[dict[int, Interval], list[Any]] | None = None
+    _members: dict[int, list[int]] | None = None
 
     def catalog_groups(self) -> dict[str, list[int]]:
         groups: dict[str, list[int]] = defaultdict(list)
@@ -71,11 +75,17 @@ class MergeState:
                 groups[entry.event_type].append(index)
         return groups
 
+    def regroup(self, groups: dict[int, int], reasons: dict[int, list[str]]) -> None:
+        self.groups, self.reasons, self._members = groups, reasons, None
+
     def automatic_groups(self) -> dict[int, list[int]]:
-        members: dict[int, list[int]] = defaultdict(list)
-        for index, group in self.groups.items():
-            members[group].append(index)
-        return {group: sorted(indices) for group, indices in members.items()}
+        """Each automatic event's statements (by the smallest index among them), computed once a grouping."""
+        if self._members is None:
+            members: dict[int, list[int]] = defaultdict(list)
+            for index, group in self.groups.items():
+                members[group].append(index)
+            self._members = {group: sorted(indices) for group, indices in members.items()}
+        return self._members
 
     def group_interval(self, indices: Iterable[int]) -> Interval | None:
         interval, _ = combine([self.intervals[i] for i in indices if i in self.intervals])

@@ -19,13 +19,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from timeline.chronology.dates import Interval, intersect
+from timeline.chronology.dates import Interval
 from timeline.chronology.features import is_name
 from timeline.chronology.ingest import Entry, MergeState
 
-BLOCK_LIMIT = 200  # a token shared by more statements than this is too common to tell them apart
+BLOCK_LIMIT = 60  # a token shared by more statements than this is too common to tell them apart
+COMPARISON_BUDGET = 200  # statements one statement's rarest keys may reach
+MIN_KEYS = 2  # of those keys two statements must share to be compared
 NAME_WEIGHT = 1.5  # a shared name says more than a shared common word of the same rarity
 MAX_STATEMENT_DAYS = 366  # a statement dated only to a decade or century gives no date to compare
+MONTH_BUCKET_DAYS = 62  # a statement dated this precisely is also looked for in its months
+NEIGHBOURING = timedelta(days=15)  # ... and in the next or previous month when this close to it
 NEAR_DAYS = 31  # dates of like precision that disagree by this (or three times their length) may merge
 SHOWN_TOKENS = 6  # shared tokens a merge reason names
 Relation = Literal["same", "overlap", "unknown", "near", "far"]
@@ -36,7 +40,7 @@ Relation = Literal["same", "overlap", "unknown", "near", "far"]
 # also ask for a name in both clauses: sentences share context, the clauses say what happened.
 THRESHOLDS: dict[Relation, tuple[float, float, float]] = {
     "same": (2.5, 0.15, 0.0),
-    "overlap": (3.0, 0.2, 0.5),
+    "overlap": (3.0, 0.2, 0.0),
     "unknown": (2.8, 0.2, 1.0),
     "near": (4.0, 0.35, 2.0),
 }
@@ -56,8 +60,11 @@ def group_statements(state: MergeState) -> None:
     members = [index for index, entry in enumerate(state.entries) if entry.event_type is None]
     weights = _weights(state.entries, members)
     parent = {index: index for index in members}
-    documents = {index: {state.entries[index].doc} for index in members}
+    documents: dict[int, set[str]] = {}  # a group's articles, once it has more than one statement
     reasons: dict[int, list[str]] = defaultdict(list)
+
+    def articles(group: int) -> set[str]:
+        return documents.get(group) or {state.entries[group].doc}
 
     def root(index: int) -> int:
         while parent[index] != index:
@@ -65,17 +72,33 @@ def group_statements(state: MergeState) -> None:
             index = parent[index]
         return index
 
-    for pair in sorted(_scored_pairs(state, members, weights)):
+    for pair in sorted(_pairs(state, members, weights)):
         first, second = root(pair.a), root(pair.b)
-        if first == second or documents[first] & documents[second]:
+        if first == second or articles(first) & articles(second):
             continue
         kept, joined = min(first, second), max(first, second)
         parent[joined] = kept
-        documents[kept] |= documents.pop(joined)
+        documents[kept] = articles(kept) | articles(joined)
+        documents.pop(joined, None)
         reasons[kept].extend(reasons.pop(joined, []))
         reasons[kept].append(_reason(state, pair))
-    state.groups = {index: root(index) for index in members}
-    state.reasons = dict(reasons)
+    state.regroup({index: root(index) for index in members}, dict(reasons))
+
+
+def _pairs(state: MergeState, members: list[int], weights: dict[str, float]) -> list[_Pair]:
+    """The scored pairs: all of them the first time, then only those of statements whose days changed
+    (an undated article's "Thursday" dated by its window), the others kept from the last time."""
+    days = {index: state.intervals[index] for index in members if index in state.intervals}
+    if state.scored is None:
+        pairs = _scored_pairs(state, members, weights, None)
+    else:
+        before, kept = state.scored
+        changed = {index for index in members if days.get(index) != before.get(index)}
+        pairs = [pair for pair in kept if pair.a not in changed and pair.b not in changed]
+        if changed:
+            pairs += _scored_pairs(state, members, weights, changed)
+    state.scored = (days, pairs)
+    return pairs
 
 
 def _weights(entries: Sequence[Entry], members: list[int]) -> dict[str, float]:
@@ -92,41 +115,116 @@ def _weights(entries: Sequence[Entry], members: list[int]) -> dict[str, float]:
     }
 
 
-def _scored_pairs(state: MergeState, members: list[int], weights: dict[str, float]) -> list[_Pair]:
-    """Pairs of statements of different articles that share a rare token and are similar enough."""
-    blocks: dict[str, list[int]] = defaultdict(list)
+def _scored_pairs(
+    state: MergeState, members: list[int], weights: dict[str, float], only: set[int] | None
+) -> list[_Pair]:
+    """Pairs of statements of different articles that share rare tokens and are similar enough (only
+    those involving a statement of `only`, when given).
+
+    A statement is looked for under its rarest keys (a token in a time bucket), as many as a budget of
+    comparisons allows: statements that say the same share many tokens, so they share several of those
+    keys (prefix filtering). Only pairs that share `MIN_KEYS` of them are scored.
+    """
+    sizes: Counter[tuple[str, str]] = Counter()
     for index in members:
-        for token in state.entries[index].features:
-            blocks[token].append(index)
-    compared: set[tuple[int, int]] = set()
+        sizes.update(_keys(state, index))
+    chosen: dict[int, list[tuple[str, str]]] = {}
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index in members:
+        usable = sorted(
+            (sizes[key], key) for key in set(_keys(state, index)) if 1 < sizes[key] <= BLOCK_LIMIT
+        )
+        budget, keys = 0, []
+        for size, key in usable:  # the rarest first
+            if budget >= COMPARISON_BUDGET:
+                break
+            budget += size
+            keys.append(key)
+        chosen[index] = keys
+        for key in keys:
+            blocks[key].append(index)
+    totals = {index: _total(state.entries[index], weights) for index in members}
     pairs = []
-    for token in sorted(blocks):
-        block = blocks[token]
-        if len(block) > BLOCK_LIMIT or len(block) < 2:
-            continue
-        for position, a in enumerate(block):
-            for b in block[position + 1 :]:
-                if (a, b) in compared or state.entries[a].doc == state.entries[b].doc:
-                    continue
-                compared.add((a, b))
-                pair = _pair(state, a, b, weights)
+    for a in members if only is None else sorted(only):
+        by_token: dict[str, set[int]] = defaultdict(set)
+        for key in chosen[a]:
+            by_token[key[0]].update(blocks[key])
+        common: Counter[int] = Counter()  # b -> tokens shared (in any time bucket)
+        for found in by_token.values():
+            # each pair once: from its first statement, or from its only statement in `only`
+            common.update(b for b in found if (b > a if only is None or b in only else b != a))
+        candidates = sorted(b for b, count in common.items() if count >= MIN_KEYS)
+        entry = state.entries[a]
+        profile = (frozenset(entry.features), frozenset(entry.core), totals[a])
+        for b in candidates:
+            if state.entries[b].doc != entry.doc:
+                pair = _pair(state, a, b, weights, profile, totals[b])
                 if pair is not None:
-                    pairs.append(pair)
+                    pairs.append(pair if a < b else _swapped(pair))
     return pairs
 
 
-def _pair(state: MergeState, a: int, b: int, weights: dict[str, float]) -> _Pair | None:
+def _swapped(pair: _Pair) -> _Pair:
+    """The same pair with its statements in index order (as the first grouping finds it)."""
+    return _Pair(pair.order, pair.b, pair.a, pair.relation, pair.shared)
+
+
+def _total(entry: Entry, weights: dict[str, float]) -> float:
+    return sum(weights[token] for token in entry.features) + sum(weights[token] for token in entry.core)
+
+
+def _keys(state: MergeState, index: int) -> list[tuple[str, str]]:
+    buckets = _buckets(state, index)
+    return [(token, bucket) for token in state.entries[index].features for bucket in buckets]
+
+
+def _buckets(state: MergeState, index: int) -> list[str]:
+    """Where in time a statement is looked for: everywhere ("*": enough in a corpus of one story, where a
+    rare token is rare), and in its year, its months (and the neighbouring ones, for a day told a little
+    wrong) and its weekday, so that in an archive of many stories a token common across the archive is
+    still rare within a month."""
+    buckets = ["*"]
+    interval = state.intervals.get(index)
+    if interval is not None and _days(interval) <= MAX_STATEMENT_DAYS:
+        buckets.extend(str(year) for year in range(interval[0].year, interval[1].year + 1))
+        if _days(interval) <= MONTH_BUCKET_DAYS:
+            first, last = interval[0] - NEIGHBOURING, interval[1] + NEIGHBOURING
+            months = {
+                (first.year, first.month),
+                (last.year, last.month),
+                (interval[0].year, interval[0].month),
+            }
+            buckets.extend(f"{year}-{month:02d}" for year, month in sorted(months))
+        if interval[0] == interval[1]:
+            buckets.append(f"weekday {interval[0].isoweekday()}")
+    pattern = state.entries[index].pattern
+    if pattern is not None and pattern.startswith("XXXX-WXX-") and pattern[-1].isdigit():
+        buckets.append(f"weekday {pattern[-1]}")
+    return buckets
+
+
+def _pair(
+    state: MergeState,
+    a: int,
+    b: int,
+    weights: dict[str, float],
+    profile: tuple[frozenset[str], frozenset[str], float],
+    total_b: float,
+) -> _Pair | None:
+    """The pair, if statement `a` (its tokens, clause tokens and their weight in `profile`) and `b` are
+    similar enough for what their dates allow."""
     relation = date_relation(state, a, b)
     if relation == "far":
         return None
-    first, second = state.entries[a], state.entries[b]
-    shared = tuple(sorted(set(first.features) & set(second.features)))
-    shared_core = set(first.core) & set(second.core)
+    features, core_tokens, total_a = profile
+    second = state.entries[b]
+    shared = features.intersection(second.features)
+    shared_core = core_tokens.intersection(second.core)
     if relation in ("unknown", "near") and not any(is_name(token) for token in shared_core):
         return None
     core = sum(weights[token] for token in shared_core)
     weight = sum(weights[token] for token in shared) + core
-    total = sum(weights[token] for entry in (first, second) for token in (*entry.features, *entry.core))
+    total = total_a + total_b
     needed, share, needed_core = THRESHOLDS[relation]
     if weight < needed or core < needed_core or (total and 2 * weight / total < share):
         return None
@@ -148,7 +246,7 @@ def date_relation(state: MergeState, a: int, b: int) -> Relation:
     too much, or with unlike precision (another happening)."""
     first, second = state.intervals.get(a), state.intervals.get(b)
     if first is not None and second is not None:
-        if intersect([first, second]) is None:
+        if first[0] > second[1] or second[0] > first[1]:
             return _apart(first, second)
         if statement_interval(state, a) is None or statement_interval(state, b) is None:
             return "unknown"

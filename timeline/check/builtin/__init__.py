@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from timeline.check.builtin import date_conflict, past_after_publication, undated_article, weekday_mismatch
+from timeline.check.builtin import (
+    contrasting_claims,
+    date_conflict,
+    past_after_publication,
+    quantity_conflict,
+    role_conflict,
+    undated_article,
+    weekday_mismatch,
+)
 from timeline.check.models import Finding, Severity
 from timeline.check.rulebase import CheckContext
 
@@ -20,6 +28,14 @@ class BuiltinCheck:
 
 BUILTIN_CHECKS: tuple[BuiltinCheck, ...] = tuple(
     BuiltinCheck(module.ID, module.SEVERITY, module.DESCRIPTION, module.check)
-    for module in (date_conflict, past_after_publication, undated_article, weekday_mismatch)
+    for module in (
+        date_conflict,
+        contrasting_claims,
+        quantity_conflict,
+        role_conflict,
+        past_after_publication,
+        undated_article,
+        weekday_mismatch,
+    )
 )
 BUILTIN_IDS = frozenset(check.id for check in BUILTIN_CHECKS)

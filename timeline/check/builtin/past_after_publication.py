@@ -1,14 +1,51 @@
-"""builtin/past-after-publication: an article reports as past something it dates after its own publication."""
+"""builtin/past-after-publication: an article reports as past something it dates after its own publication.
+
+Only a plain past claim counts. The clause's tense is read by the events stage, and a verb group can be
+misread, so the words just before the time expression are read again: a future or hedging cue there ("to
+be held on October 12", "expected in late 2006", "forthcoming ... mid-2011", "would"), a statement the
+events stage marked negated, hedged, hypothetical or generic, or a date derived from another event ("one
+year after ...") is not a past claim about that day.
+"""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
+from timeline.check.builtin.compare import NOT_CLAIMS
 from timeline.check.dates import mention_interval, publication_interval
 from timeline.check.models import Finding, Severity
 from timeline.check.rulebase import CheckContext, dated_evidence
+from timeline.english import english
+from timeline.events.models import Mention
 
 ID = "builtin/past-after-publication"
 SEVERITY: Severity = "warning"
 DESCRIPTION = "A past-tense event dated after the publication of the article that reports it."
+CUE_REACH = 80  # characters before the time expression read for a future or hedging cue
+# besides the shared future words and phrases (timeline/english.yaml): words that look ahead or hedge
+LOOKING_AHEAD = ("to be", "expected", "forthcoming", "upcoming", "scheduled", "planned", "due", "next")
+
+
+@cache
+def _cues() -> re.Pattern[str]:
+    tense = english().tense
+    words = [*tense.future, *tense.future_phrases, *tense.unclear, *LOOKING_AHEAD]
+    alternation = "|".join(r"\s+".join(map(re.escape, cue.split())) for cue in words)
+    return re.compile(rf"(?<![\w'’])(?:{alternation})(?![\w'’])|['’]ll\b", re.IGNORECASE)
+
+
+def _plain_past(mention: Mention) -> bool:
+    if mention.tense != "past" or getattr(mention, "modality", None) in NOT_CLAIMS:
+        return False
+    timex = mention.timex
+    if timex is None:
+        return True
+    if timex.anchor is not None and timex.anchor.kind == "event":
+        return False
+    end = timex.end - mention.start
+    before = mention.quote[max(timex.start - mention.start - CUE_REACH, 0) : max(end, 0)]
+    return _cues().search(before) is None
 
 
 def check(context: CheckContext, severity: Severity) -> list[Finding]:
@@ -18,7 +55,7 @@ def check(context: CheckContext, severity: Severity) -> list[Finding]:
             claim = mention_interval(mention)
             document = context.documents.get(mention.doc)
             published = publication_interval(document) if document else None
-            if mention.tense != "past" or claim is None or published is None:
+            if claim is None or published is None or not _plain_past(mention):
                 continue
             if claim.earliest > published.latest:  # even the latest possible publication day is earlier
                 findings.append(

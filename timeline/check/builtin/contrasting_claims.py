@@ -1,0 +1,106 @@
+"""builtin/contrasting-claims: the articles that tell one event use opposed words about it ("voluntarily
+submit" in one, "mandatory review" in another), from the opposed terms of data/opposed_terms.yaml.
+
+An article that uses words of both sides takes no side; a disagreement needs one article on one side only
+and another on another side only. A word right after a negation ("rather than mandating") does not count.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from pydantic import BaseModel, ConfigDict
+
+from timeline.check.builtin.compare import compared_events, describe, side_evidence
+from timeline.check.models import Finding, Severity
+from timeline.check.rulebase import CheckContext
+from timeline.events.models import Mention
+from timeline.yamlsource import load_yaml
+
+ID = "builtin/contrasting-claims"
+SEVERITY: Severity = "warning"
+DESCRIPTION = "Articles telling the same event use opposed words about it (voluntary / mandatory, ...)."
+NEGATION_REACH = 60  # characters before a phrase searched for a negation
+
+
+class OpposedTerms(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    negations: list[str]
+    negation_words: int
+    groups: list[dict[str, list[str]]]
+
+
+@cache
+def _terms() -> OpposedTerms:
+    path = "data/opposed_terms.yaml"
+    text = resources.files("timeline.check.builtin").joinpath(path).read_text(encoding="utf-8")
+    return OpposedTerms.model_validate(load_yaml(text, f"timeline/check/builtin/{path}").data)
+
+
+def _phrase(phrase: str) -> str:
+    words = [r"\d[\d,.]*" if word == "#" else re.escape(word) for word in phrase.split()]
+    return r"\s+".join(words)
+
+
+@cache
+def _patterns() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], ...]:
+    """Per group, per side: one case-insensitive whole-word pattern."""
+    return tuple(
+        tuple(
+            (
+                side,
+                re.compile(r"(?<![\w-])(?:" + "|".join(map(_phrase, phrases)) + r")(?![\w-])", re.IGNORECASE),
+            )
+            for side, phrases in group.items()
+        )
+        for group in _terms().groups
+    )
+
+
+@cache
+def _negation() -> re.Pattern[str]:
+    terms = _terms()
+    negations = "|".join(_phrase(negation) for negation in terms.negations)
+    words = terms.negation_words
+    return re.compile(rf"(?:(?<![\w])(?:{negations})|n't)(?:\W+\w+){{0,{words - 1}}}\W*$", re.IGNORECASE)
+
+
+def _sides(mention: Mention, group: tuple[tuple[str, re.Pattern[str]], ...]) -> dict[str, str]:
+    """The sides of one group the mention's quote takes, with the words it takes each with."""
+    found: dict[str, str] = {}
+    for side, pattern in group:
+        for match in pattern.finditer(mention.quote):
+            if not _negation().search(mention.quote[max(match.start() - NEGATION_REACH, 0) : match.start()]):
+                found.setdefault(side, match.group())
+    return found
+
+
+def check(context: CheckContext, severity: Severity) -> list[Finding]:
+    findings = []
+    for event, by_doc in compared_events(context):
+        for group in _patterns():
+            sides: dict[str, list[tuple[Mention, str]]] = {}
+            only: dict[str, set[str]] = {}  # side -> articles taking that side only
+            for doc, mentions in by_doc.items():
+                taken: dict[str, list[tuple[Mention, str]]] = {}
+                for mention in mentions:
+                    for side, words in _sides(mention, group).items():
+                        taken.setdefault(side, []).append((mention, words))
+                for side, claims in taken.items():
+                    sides.setdefault(side, []).extend(claims)
+                    if len(taken) == 1:
+                        only.setdefault(side, set()).add(doc)
+            if len(only) > 1:
+                findings.append(
+                    Finding(
+                        rule=ID,
+                        severity=severity,
+                        message=f"sources describe {event.title} in opposed terms: {describe(sides)}",
+                        event=event.id,
+                        evidence=side_evidence(sides),
+                    )
+                )
+    return findings
