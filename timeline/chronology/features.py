@@ -51,7 +51,7 @@ def _families() -> dict[str, str]:
 
 
 @cache
-def _calendar_words() -> frozenset[str]:
+def calendar_words() -> frozenset[str]:
     return frozenset([*english().months, *english().weekdays])
 
 
@@ -66,7 +66,7 @@ def lemma(word: str) -> str:
 
 
 @cache
-def _is_common_word(word: str) -> bool:
+def is_common_word(word: str) -> bool:
     """A capitalised word that is an ordinary English word ("Researchers", "The") at a sentence start."""
     lowered = word.lower()
     return lowered in merge_words().function_words or bool(getAllLemmas(lowered))
@@ -80,9 +80,9 @@ def _token(word: str, first: bool) -> str | None:
             break
     lowered = word.lower()
     words = merge_words()
-    if lowered in words.function_words or lowered in _calendar_words():
+    if lowered in words.function_words or lowered in calendar_words():
         return None
-    if word[0].isupper() and not (first and _is_common_word(word)):
+    if word[0].isupper() and not (first and is_common_word(word)):
         return sys.intern(word) if len(word) > 1 else None  # a name ("U" of "U.S." says nothing)
     found = lemma(lowered)
     if len(found) < MIN_WORD or found in words.function_words or found in words.reporting_verbs:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from timeline.cli.app import app
 
-COMMANDS = ("build", "check", "corpus", "export", "rules", "schema", "tag")
+COMMANDS = ("build", "check", "corpus", "export", "rules", "suggest", "schema", "tag")
 
 
 def _only_tag() -> bool:

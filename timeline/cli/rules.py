@@ -25,7 +25,7 @@ from timeline.exitcodes import ExitCode
 from timeline.pipeline import RunOptions, build
 
 rules_app = typer.Typer(
-    help="List and test the rules `timeline check` runs (their JSON Schema: `timeline schema rules`).",
+    help="List, test and suggest the rules `timeline check` runs (JSON Schema: `timeline schema rules`).",
     no_args_is_help=True,
     add_completion=False,
 )
@@ -102,7 +102,7 @@ def list_command(
     raise typer.Exit(ExitCode.INPUT_ERROR if problems else ExitCode.OK)
 
 
-def _build_in_process(paths: list[Path], rules_dir: Path) -> tuple[Timeline, list[InputProblem]]:
+def build_in_process(paths: list[Path], rules_dir: Path) -> tuple[Timeline, list[InputProblem]]:
     # In-process and uncached: a rule test must see the catalog and the texts as they are now.
     result = build(paths, rules_dir, RunOptions(jobs=1, cache_dir=None))
     return result.timeline, result.problems
@@ -133,7 +133,7 @@ def test_command(
         raise typer.Exit(ExitCode.INPUT_ERROR)
     texts = [doc.text for rule in rules for test in rule.tests for doc in test.docs]
     _warn_unmatched_phrases(catalog, rules, corpus, texts)
-    results = run_rule_tests(rules, folder, _build_in_process)
+    results = run_rule_tests(rules, folder, build_in_process)
     for result in results:
         label = f"{result.rule} #{result.number}" + (f" ({result.name})" if result.name else "")
         if result.passed:

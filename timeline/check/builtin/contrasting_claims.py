@@ -68,12 +68,17 @@ def _negation() -> re.Pattern[str]:
     return re.compile(rf"(?:(?<![\w])(?:{negations})|n't)(?:\W+\w+){{0,{words - 1}}}\W*$", re.IGNORECASE)
 
 
-def _sides(mention: Mention, group: tuple[tuple[str, re.Pattern[str]], ...]) -> dict[str, str]:
-    """The sides of one group the mention's quote takes, with the words it takes each with."""
+def opposed_groups() -> list[dict[str, list[str]]]:
+    """The groups of opposed terms: side -> phrases."""
+    return _terms().groups
+
+
+def sides_of(text: str, group: int) -> dict[str, str]:
+    """The sides of group number `group` a text takes, with the words it takes each with (the first)."""
     found: dict[str, str] = {}
-    for side, pattern in group:
-        for match in pattern.finditer(mention.quote):
-            if not _negation().search(mention.quote[max(match.start() - NEGATION_REACH, 0) : match.start()]):
+    for side, pattern in _patterns()[group]:
+        for match in pattern.finditer(text):
+            if not _negation().search(text[max(match.start() - NEGATION_REACH, 0) : match.start()]):
                 found.setdefault(side, match.group())
     return found
 
@@ -81,13 +86,13 @@ def _sides(mention: Mention, group: tuple[tuple[str, re.Pattern[str]], ...]) -> 
 def check(context: CheckContext, severity: Severity) -> list[Finding]:
     findings = []
     for event, by_doc in compared_events(context):
-        for group in _patterns():
+        for group in range(len(_patterns())):
             sides: dict[str, list[tuple[Mention, str]]] = {}
             only: dict[str, set[str]] = {}  # side -> articles taking that side only
             for doc, mentions in by_doc.items():
                 taken: dict[str, list[tuple[Mention, str]]] = {}
                 for mention in mentions:
-                    for side, words in _sides(mention, group).items():
+                    for side, words in sides_of(mention.quote, group).items():
                         taken.setdefault(side, []).append((mention, words))
                 for side, claims in taken.items():
                     sides.setdefault(side, []).extend(claims)
