@@ -29,7 +29,7 @@ def _event(
 ) -> Event:
     interval, conflict = combine([state.intervals[i] for i in indices if i in state.intervals])
     # an undated article's "Sunday" cannot be a Thursday, whatever its publication day
-    patterns = [state.entries[i].pattern for i in indices if i not in state.intervals]
+    patterns = [state.entries[i].pattern for i in indices]
     conflict = conflict or (
         interval is not None and any(pattern_fits(p, interval) is False for p in patterns if p is not None)
     )

@@ -245,6 +245,12 @@ def date_relation(state: MergeState, a: int, b: int) -> Relation:
     yet, or one as wide as a decade), dates that disagree by a little (a contradiction to report) or by
     too much, or with unlike precision (another happening)."""
     first, second = state.intervals.get(a), state.intervals.get(b)
+    # an undated article's weekday says more than the week its window allows: "Sunday" is no Thursday
+    for pattern, other in ((state.entries[a].pattern, second), (state.entries[b].pattern, first)):
+        if pattern is not None and other is not None and _days(other) == 1:
+            fits = pattern_fits(pattern, other)
+            if fits is not None:
+                return "same" if fits else "near"
     if first is not None and second is not None:
         if first[0] > second[1] or second[0] > first[1]:
             return _apart(first, second)
