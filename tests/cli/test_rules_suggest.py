@@ -23,18 +23,17 @@ def test_suggested_rules_name_the_event_and_pass_their_tests(tmp_path: Path) -> 
     code, output = run("rules", "suggest", str(STORY), "-o", str(rules))
     assert code == 0, output
     events = yaml.safe_load((rules / "events.yaml").read_text(encoding="utf-8"))["events"]
-    (event_id, entry), *_ = events.items()
-    assert "bankruptcy protection" in entry["triggers"]
+    ((event_id, entry),) = [(key, e) for key, e in events.items() if "bankruptcy protection" in e["triggers"]]
     assert "Northwind Freight" in entry["participants"]["named"]
     checks = yaml.safe_load((rules / "checks.yaml").read_text(encoding="utf-8"))["rules"]
-    (date_rule,) = [rule for rule in checks if rule["kind"] == "date-agree"]
+    (date_rule,) = [rule for rule in checks if rule["kind"] == "date-agree" and rule["event"] == event_id]
     assert date_rule["event"] == event_id
     # one test where the articles agree, one where a moved weekday makes the rule fire
     assert [test["expect"] for test in date_rule["tests"]] == [[], [date_rule["id"]]]
 
     code, output = run("rules", "test", str(rules))
     assert code == 0, output
-    assert "2 passed, 0 failed" in output
+    assert ", 0 failed" in output and f"PASS {date_rule['id']} #2" in output
 
     # the suggested catalog event now takes the three articles' mentions
     code, output = run(
@@ -54,7 +53,7 @@ def test_opposed_terms_become_an_attribute_with_an_agree_rule(tmp_path: Path) ->
     corpus.mkdir()
     texts = {
         "a": "The Harbor Ministry asked Coastal Bank to voluntarily submit its loan books on Monday.",
-        "b": "The Harbor Ministry told Coastal Bank on Monday that it was required to submit its loan books.",
+        "b": "The Harbor Ministry on Monday required Coastal Bank to submit its loan books.",
     }
     for name, text in texts.items():
         (corpus / f"{name}.md").write_text(f"---\npublished: 2026-03-05\n---\n{text}\n", encoding="utf-8")
