@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
+import subprocess
+import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
@@ -107,3 +111,61 @@ def test_unreadable_text_file_is_one_clear_line(tmp_path: Path) -> None:
     result = RUNNER.invoke(app, ["tag", str(article), "--dct", "2026-06-06"])
     assert result.exit_code == 2
     assert result.stderr.strip() == f"{article}: not UTF-8 text (byte 3); convert it to UTF-8"
+
+
+def test_standard_input_is_read_without_an_argument() -> None:
+    line = json.dumps({"id": "s", "dct": "2026-06-06", "text": "The vote will take place on Monday."})
+    result = RUNNER.invoke(app, ["tag"], input=line + "\n")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["timexes"][0]["value"] == "2026-06-08"
+    plain = RUNNER.invoke(
+        app, ["tag", "--dct", "2026-06-06", "--format", "jsonl"], input="It rained on Friday.\n"
+    )
+    assert plain.exit_code == 0, plain.output
+    assert json.loads(plain.stdout)["timexes"][0]["value"] == "2026-06-05"
+
+
+def test_a_markdown_article_is_read_like_the_corpus(tmp_path: Path) -> None:
+    article = tmp_path / "story.md"
+    article.write_text(
+        "---\ntitle: Vote set for Monday\n---\n# Vote set for **Monday**\n\nPublished on: June 3, 2026\n\n"
+        "The council said on *Tuesday* that it will vote next week.\n",
+        encoding="utf-8",
+    )
+    result = RUNNER.invoke(app, ["tag", str(article), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    found = {t["text"]: t["value"] for t in json.loads(result.stdout)["timexes"]}
+    assert found["Tuesday"] == "2026-06-02" and found["next week"] == "2026-W24"  # the dateline is the DCT
+    assert not any("*" in text for text in found)
+
+
+def test_an_html_article_is_tagged_without_its_markup(tmp_path: Path) -> None:
+    article = tmp_path / "story.html"
+    article.write_text(
+        "<html><head><title>Vote</title><meta property='article:published_time' content='2026-06-03'></head>"
+        "<body><article><h1>Vote set</h1><p>The council met on <b>Tuesday</b> and will meet again in "
+        "<time>July</time>, officials said after a long debate about the budget.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    result = RUNNER.invoke(app, ["tag", str(article), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    timexes = json.loads(result.stdout)["timexes"]
+    assert [t["value"] for t in timexes] == ["2026-06-02", "2026-07"]
+    assert all("<" not in t["text"] for t in timexes)
+
+
+def test_no_argument_on_a_terminal_is_a_usage_error() -> None:
+    leader, terminal = pty.openpty()  # standard input is a terminal, as when a user types `timeline tag`
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "timeline", "tag"],
+            stdin=terminal,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        os.close(leader)
+        os.close(terminal)
+    assert result.returncode == 2
+    assert "standard input" in result.stderr

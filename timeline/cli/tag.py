@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn
 from xml.sax.saxutils import escape, quoteattr
 
 import typer
@@ -37,7 +38,7 @@ def _parse_dct(raw: object) -> date:
 
 
 def _read_jsonl(
-    stream: TextIO, path: str, default_dct: date | None
+    stream: Iterable[str], path: str, default_dct: date | None
 ) -> Iterator[tuple[str, str, date | None] | InputProblem]:
     """Documents of a JSONL stream, one per line, or the problem with a line (streamed: memory stays flat)."""
     for number, line in enumerate(stream, 1):
@@ -120,8 +121,11 @@ def _report(problem: InputProblem) -> None:
 
 @app.command("tag")
 def tag_command(
-    source: str = typer.Argument(
-        ..., help="A .jsonl file of {id, dct, text} lines, '-' for stdin, or a .txt file."
+    source: str | None = typer.Argument(
+        None,
+        help="A .jsonl file of {id, dct, text} lines ('-': JSONL on stdin), a .txt file, or a .md/.html "
+        "article (read like the corpus: its dateline is the publication date, markup is not tagged). "
+        "With no argument, standard input (JSONL when it starts with '{', else plain text).",
     ),
     dct: str | None = typer.Option(
         None, "--dct", help="Publication date (YYYY-MM-DD) for a text file, or for JSONL lines without one."
@@ -139,36 +143,83 @@ def tag_command(
     \b
     Examples:
       timeline tag docs.jsonl > tagged.jsonl
-      cat docs.jsonl | timeline tag -
+      cat docs.jsonl | timeline tag
+      echo "The vote is on Friday." | timeline tag --dct 2026-06-06
       timeline tag article.txt --dct 2026-06-06
-      timeline tag article.txt --dct 2026-06-06 --format timeml -o article.tml
+      timeline tag article.md --format timeml -o article.tml
     """
     try:
         default_dct = _parse_dct(dct) if dct is not None else None
     except ValueError as exc:
         typer.echo(f"--dct: {exc}", err=True)
         raise typer.Exit(ExitCode.INPUT_ERROR) from None
-    is_jsonl = source == "-" or source.endswith(".jsonl")
-    if is_jsonl:
-        if output_format == OutputFormat.timeml:
-            typer.echo("--format timeml takes one text file, not JSONL", err=True)
+    if source is None:
+        if sys.stdin is None or sys.stdin.isatty():
+            typer.echo("timeline tag: give a file, or pipe JSONL or text on standard input", err=True)
             raise typer.Exit(ExitCode.INPUT_ERROR)
-        raise typer.Exit(_tag_jsonl(source, default_dct, output_format or OutputFormat.jsonl))
-    path = Path(source)
+        first = sys.stdin.readline()
+        if not first.lstrip().startswith("{"):  # plain text: one document
+            _emit_text("-", first + sys.stdin.read(), default_dct, output_format, output)
+        _check_jsonl_format(output_format)
+        raise typer.Exit(_tag_jsonl(itertools.chain([first], sys.stdin), "-", default_dct, output_format))
+    if source == "-" or source.endswith(".jsonl"):
+        _check_jsonl_format(output_format)
+        try:
+            stream = sys.stdin if source == "-" else open(source, encoding="utf-8")  # noqa: SIM115
+        except OSError as exc:
+            typer.echo(f"{source}: cannot open ({exc.strerror})", err=True)
+            raise typer.Exit(ExitCode.INPUT_ERROR) from None
+        with stream:
+            raise typer.Exit(_tag_jsonl(stream, source, default_dct, output_format))
+    if Path(source).suffix.lower() in _ARTICLE_SUFFIXES:
+        identifier, text, published = _read_article(Path(source))
+        _emit_text(identifier, text, default_dct or published, output_format, output)
+    _emit_text(Path(source).name, _read_text(source), default_dct, output_format, output)
+
+
+# Articles with markup: read as the corpus reads them (markup out, dateline as publication date).
+_ARTICLE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
+
+
+def _check_jsonl_format(output_format: OutputFormat | None) -> None:
+    if output_format == OutputFormat.timeml:
+        typer.echo("--format timeml takes one text file, not JSONL", err=True)
+        raise typer.Exit(ExitCode.INPUT_ERROR)
+
+
+def _read_text(source: str) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return Path(source).read_text(encoding="utf-8")
     except OSError as exc:
         typer.echo(f"{source}: cannot read ({exc.strerror})", err=True)
-        raise typer.Exit(ExitCode.INPUT_ERROR) from None
     except UnicodeDecodeError as exc:
         typer.echo(f"{source}: not UTF-8 text (byte {exc.start}); convert it to UTF-8", err=True)
-        raise typer.Exit(ExitCode.INPUT_ERROR) from None
-    timexes = tag(text, default_dct)
+    raise typer.Exit(ExitCode.INPUT_ERROR)
+
+
+def _read_article(path: Path) -> tuple[str, str, date | None]:
+    """The article's id, cleaned text and publication date, through the corpus reader."""
+    from timeline.corpus import read_corpus  # the reader's libraries load only for articles
+
+    documents, problems = read_corpus([path])
+    for problem in problems:
+        _report(problem)
+    if not documents:
+        raise typer.Exit(ExitCode.INPUT_ERROR)
+    document = documents[0]
+    return document.id, document.text, document.published
+
+
+def _emit_text(
+    identifier: str, text: str, dct: date | None, output_format: OutputFormat | None, output: Path | None
+) -> NoReturn:
+    """Tag one document and write it in the chosen format (a table by default); exits."""
+    timexes = tag(text, dct)
     chosen = output_format or OutputFormat.table
     if chosen == OutputFormat.jsonl:
-        rendered = _record(path.name, timexes) + "\n"
+        rendered = _record(identifier, timexes) + "\n"
     elif chosen == OutputFormat.timeml:
-        rendered = to_timeml(path.name, text, default_dct, timexes)
+        rendered = to_timeml(identifier, text, dct, timexes)
     else:
         rendered = _table(timexes) + "\n"
     if output is not None:
@@ -178,24 +229,20 @@ def tag_command(
     raise typer.Exit(ExitCode.OK)
 
 
-def _tag_jsonl(source: str, default_dct: date | None, output_format: OutputFormat) -> int:
+def _tag_jsonl(
+    stream: Iterable[str], source: str, default_dct: date | None, output_format: OutputFormat | None
+) -> int:
     bad = False
-    try:
-        stream = sys.stdin if source == "-" else open(source, encoding="utf-8")  # noqa: SIM115
-    except OSError as exc:
-        typer.echo(f"{source}: cannot open ({exc.strerror})", err=True)
-        return ExitCode.INPUT_ERROR
     write = sys.stdout.write
-    with stream:
-        for item in _read_jsonl(stream, source, default_dct):
-            if isinstance(item, InputProblem):
-                _report(item)
-                bad = True
-                continue
-            identifier, text, dct = item
-            timexes = tag(text, dct)
-            if output_format == OutputFormat.table:
-                write(f"# {identifier}\n{_table(timexes)}\n\n")
-            else:
-                write(_record(identifier, timexes) + "\n")
+    for item in _read_jsonl(stream, source, default_dct):
+        if isinstance(item, InputProblem):
+            _report(item)
+            bad = True
+            continue
+        identifier, text, dct = item
+        timexes = tag(text, dct)
+        if output_format == OutputFormat.table:
+            write(f"# {identifier}\n{_table(timexes)}\n\n")
+        else:
+            write(_record(identifier, timexes) + "\n")
     return ExitCode.INPUT_ERROR if bad else ExitCode.OK
