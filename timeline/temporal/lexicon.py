@@ -41,7 +41,9 @@ class Lexicon:
     scanner: re.Pattern[str]
     heads: Any  # re2 pattern of the words every time expression contains at least one of
     lead_words: frozenset[str]  # words an expression may start with before its head word
-    weekday_after_clock: re.Pattern[str]  # a weekday shortly after a clock time, past a parenthesis
+    weekday_after_clock: re.Pattern[
+        str
+    ]  # a weekday shortly after a clock time, past a parenthesis or out of one
     proper_words: frozenset[str]  # words written with a capital in running text (months, weekdays, holidays)
     future_cue: re.Pattern[str]
     future_modal: re.Pattern[str]
@@ -264,7 +266,7 @@ def lexicon() -> Lexicon:
         rule_by_group={rule.group: rule for rule in rules},
         scanner=scanner,
         weekday_after_clock=re.compile(
-            r"\s*(?:\([^()]{0,24}\)\s*|\(\s*[^()]{0,24}?)?,?\s*(?:on\s+)?(?P<weekday>"
+            r"\s*\)?\s*(?:\([^()]{0,24}\)\s*|\(\s*[^()]{0,24}?)?,?\s*(?:on\s+)?(?P<weekday>"
             + _alternation(lists.weekdays)
             + r")\b",
             re.IGNORECASE,

@@ -17,6 +17,7 @@ SAME_CLAUSE = 40  # characters: a clock time this soon after a named day is on t
 APPOSITION = re.compile(r",\s*")  # "Oct. 12, the day before ...", "Tuesday, June 9"
 _ON_AFTER = re.compile(r",?\s+(?:on\s+)?")  # "23:00 BST on 1 September"
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_UTC = ("gmt", "utc", "z")
 _DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
@@ -39,13 +40,17 @@ def _clock(g: Group) -> str | None:
         hour += 12 if (g("part") or "").lower() in ("afternoon", "evening") else 0
     elif g("hour24"):
         hour, minute = int(g("hour24") or 0), int(g("minute24") or 0)
+    elif g("hhmm"):  # "0630 GMT"
+        hour, minute = int((g("hhmm") or "")[:2]), int((g("hhmm") or "")[2:])
     else:
         hour, minute = int(g("hour") or 0), int(g("minute") or 0)
         if hour > 12:
             return None
         pm = (g("ampm") or "").lower() == "p"
         hour = (hour % 12) + (12 if pm else 0)
-    return f"T{hour:02d}:{minute:02d}"
+    # A time stated in UTC gets TIMEX3's Z; other zones are kept as stated (local time, no offset).
+    utc = (g("zone") or "").lower() in _UTC
+    return f"T{hour:02d}:{minute:02d}" + ("Z" if utc else "")
 
 
 def _approximation(g: Group) -> str | None:
