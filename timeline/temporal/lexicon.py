@@ -51,6 +51,9 @@ class Lexicon:
     passive_before: re.Pattern[str]  # "will be" before a participle
     adjective_before: re.Pattern[str]  # "a still" before an "-ed" adjective
     past_cue: re.Pattern[str]
+    scheduling_verbs: frozenset[str]  # "ends", "opens": future cues unless a noun ("both ends")
+    noun_before: re.Pattern[str]
+    modal_before: re.Pattern[str]  # "could last": a base form, not a past tense
     reporting_verbs: frozenset[str]  # past cues that date a report, not necessarily the news in it
     report_complement: re.Pattern[str]  # "that", "of": what follows is the reported news
     # The words right before a date that outweigh the clause's tense: a deadline ("by May") is read
@@ -64,6 +67,9 @@ class Lexicon:
     preposition_before: re.Pattern[str]  # "in May", "since 1750": the word before makes it a date
     counted_noun_after: re.Pattern[str]  # "2000 people": the noun after makes it a count
     level_before: re.Pattern[str]  # "closed at 2082": a level, when far beyond the publication year
+    age_after: re.Pattern[str]  # "-year-old", "and up": an age, not a length of time
+    negation_before: re.Pattern[str]  # "not a day goes by"
+    generic_present_after: re.Pattern[str]  # "today's consumers"
     rate_before: re.Pattern[str]  # "twice a year", "$5 a year": a rate, i.e. a SET
 
 
@@ -282,6 +288,11 @@ def lexicon() -> Lexicon:
             r"\b" + _alternation(cues.determiners) + r"\s+(?:\w+ly\s+|still\s+)?$", re.IGNORECASE
         ),
         past_cue=_cue_pattern(cues.past, cues.not_cues, cues.past_suffix),
+        scheduling_verbs=frozenset(cues.scheduling_verbs),
+        noun_before=re.compile(r"\b" + _alternation(cues.noun_before) + r"\s+$", re.IGNORECASE),
+        modal_before=re.compile(
+            r"(?:\b|(?<=n)(?='))" + _alternation(cues.modal_before) + r"\s+$", re.IGNORECASE
+        ),
         deadline_before=re.compile(r"\b" + _alternation(cues.deadline_before) + r"\s+$", re.IGNORECASE),
         moved_to_before=re.compile(r"\b" + _alternation(cues.moved_to_before) + r"\s+$", re.IGNORECASE),
         past_before=re.compile(r"\b" + _alternation(cues.past_before) + r"\s+(?:the\s+)?$", re.IGNORECASE),
@@ -293,6 +304,11 @@ def lexicon() -> Lexicon:
         ),
         counted_noun_after=re.compile(
             r"\s*" + _alternation(lists.negatives.counted_nouns) + r"\b", re.IGNORECASE
+        ),
+        age_after=re.compile(r"(?:-|\s+)" + _alternation(lists.negatives.age_after) + r"\b", re.IGNORECASE),
+        negation_before=re.compile(r"\b" + _alternation(lists.negatives.negations) + r"\s+$", re.IGNORECASE),
+        generic_present_after=re.compile(
+            r"['’]s\s+(?:\w+\s+)?" + _alternation(lists.generic_present_after) + r"\b", re.IGNORECASE
         ),
         level_before=re.compile(
             r"\b" + _alternation(lists.negatives.level_prepositions) + r"\s+$", re.IGNORECASE

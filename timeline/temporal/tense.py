@@ -99,17 +99,23 @@ class _Clause:
         cues = (("future", lex.future_cue), ("nearest", lex.either_cue), ("past", lex.past_cue))
         for kind, cue in cues:
             for m in cue.finditer(left):
-                if kind != "past" or (
-                    _past_verb_at(self.doc, left, m.start(), m.group()) and not self.reported_beyond(m)
-                ):
+                if self._counts(kind, left, m) and (kind != "past" or not self.reported_beyond(m)):
                     self.consider(len(left) - m.end(), kind, True)
             if self.fronted and kind != "past":
                 cue = lex.future_modal if kind == "future" else lex.either_cue
             for m in cue.finditer(right):
-                if kind != "past" or _past_verb_at(self.doc, right, m.start(), m.group()):
+                if self._counts(kind, right, m):
                     # the words before a time expression say more about it than those after
                     self.consider(2 * m.start() + 1, kind, False)
                     break
+
+    def _counts(self, kind: str, side: str, m: re.Match[str]) -> bool:
+        """Whether a cue word is one here: a past-looking word must be a past tense, and a scheduling
+        verb after a determiner is a noun ("both ends")."""
+        if kind == "past":
+            return _past_verb_at(self.doc, side, m.start(), m.group())
+        lex = self.doc.lex
+        return not (m.group().lower() in lex.scheduling_verbs and lex.noun_before.search(side, 0, m.start()))
 
     def irregular_pasts(self) -> None:
         """Irregular past forms ("brought", "met", "rose") are too many to list: ask the morphology."""
@@ -146,7 +152,7 @@ def _past_verb_at(doc: Document, text: str, position: int, word: str) -> bool:
     """Whether a past-looking word at `position` is a past tense: after a form of "be" it is a passive
     participle ("will be paid"), after an article an adjective ("a still unspecified date"), and so is
     an "un-...-ed" word ("unexpected")."""
-    if doc.lex.passive_before.search(text, 0, position):
+    if doc.lex.passive_before.search(text, 0, position) or doc.lex.modal_before.search(text, 0, position):
         return False
     word = word.lower()
     if not word.endswith("ed"):

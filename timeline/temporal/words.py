@@ -44,13 +44,17 @@ class TenseCues(_Strict):
     deadline_before: list[str]
     moved_to_before: list[str]
     past_before: list[str]
+    scheduling_verbs: list[str]
+    noun_before: list[str]
+    modal_before: list[str]
 
 
 class Negatives(_Strict):
     """Words that alone make a number or a phrase no time expression (resources/negatives.yaml)."""
 
     counted_nouns: list[str]
-    age_words: list[str]
+    age_after: list[str]
+    negations: list[str]
     level_prepositions: list[str]
     a_unit_that_is_no_time: list[str]
 
@@ -84,6 +88,7 @@ class Words(_Strict):
     time_zones: list[str]
     decade_words: dict[str, int]
     title_words: list[str]
+    generic_present_after: list[str]
     negatives: Negatives
 
 

@@ -9,11 +9,11 @@ from timeline.temporal.context import Document
 from timeline.temporal.families.clock import APPOSITION, day_named_after
 from timeline.temporal.intervals import calendar_interval
 from timeline.temporal.models import Anchor
-from timeline.temporal.readings import Group, Reading, sentence_start, squeeze
+from timeline.temporal.readings import Group, Reading, squeeze
 from timeline.temporal.registry import normaliser
 from timeline.temporal.resolver import OnDay, vague_reference
 
-_DISCOURSE_NOW = re.compile(r"\s*,")
+_HYPHENATED = re.compile(r"-[a-z]")  # "now-defunct": part of an adjective
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _BLANKS = re.compile(r"\s+")
 _EVENT_AFTER = re.compile(r"\s+[a-z]")  # an event phrase follows, not the end of the clause
@@ -71,15 +71,13 @@ def deictic(doc: Document, g: Group, start: int, end: int) -> Reading | None:
     mod = _PART_MODS.get((g("pmod") or "").lower())
     if entry.ref is not None:
         word_start = end - len(word.split()[-1])
-        if (
-            mod
-            or doc.in_a_name(word_start, end, before_a_name=False)
-            or (word == "now" and _DISCOURSE_NOW.match(doc.text, end) and sentence_start(doc.text, start))
-        ):
-            return None  # "Now, he says ...": a discourse marker, not a time
+        if mod or doc.in_a_name(word_start, end, before_a_name=False) or _HYPHENATED.match(doc.text, end):
+            return None  # "the Future of Life Institute", "the now-defunct agency"
         if word.startswith("the ") and _OF_AFTER.match(doc.text, end):
             return None  # "the future of our peoples", "the past of the city": prospects, history
         return vague_reference(entry.ref)
+    if word == "today" and doc.lex.generic_present_after.match(doc.text, end):
+        return vague_reference("PRESENT_REF")  # "today's consumers": the present, not the publication day
     suffix = f"T{entry.part}" if entry.part else ""
     pending = OnDay(undated_value="XXXX-XX-XX", suffix=suffix, days=entry.offset_days)
     return Reading(entry.type, "", mod=mod, anchor=Anchor(kind="dct"), pending=pending)

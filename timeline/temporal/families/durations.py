@@ -79,8 +79,11 @@ def _amount(doc: Document, g: Group, start: int, unit: str, span_end: int) -> fl
         raise _NoDuration
     if "and a half" in doc.text[start:span_end].lower():
         amount += 0.5
-    if number_text.lower() in ("a", "an") and unit in doc.words.negatives.a_unit_that_is_no_time:
-        raise _NoDuration  # "a second time", "a quarter of the vote"
+    if number_text.lower() in ("a", "an") and (
+        unit in doc.words.negatives.a_unit_that_is_no_time
+        or doc.lex.negation_before.search(doc.text, max(0, start - 12), start)
+    ):
+        raise _NoDuration  # "a second time", "a quarter of the vote", "not a day goes by"
     if unit == "quarter" and re.match(r"\s+of\b", doc.text[span_end : span_end + 4]):
         raise _NoDuration
     return amount
@@ -111,10 +114,8 @@ def duration(doc: Document, g: Group, start: int, end: int) -> Reading | None:
     if unit not in words.units:
         return None
     span_end = int(g("unit_end") or end)
-    if re.match(
-        r"(?:-|\s+)(?:" + "|".join(words.negatives.age_words) + r")\b", doc.text[span_end : span_end + 5]
-    ):
-        return None  # an age ("6-year-old", "52 years old"), not a time span
+    if doc.lex.age_after.match(doc.text, span_end):
+        return None  # an age ("6-year-old", "52 years old", "6 months and up"), not a time span
     relation = squeeze((g("relation") or "").strip())
     if g("span") and g("qmod") and not g("the"):
         return None  # "last over a week": "last" is the verb here

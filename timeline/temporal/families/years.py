@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from timeline.temporal.context import Document
 from timeline.temporal.families.explicit import DayOfYear
 from timeline.temporal.models import Anchor
-from timeline.temporal.readings import Group, Reading, position, year_number
+from timeline.temporal.readings import Group, Reading, position, sentence_start, year_number
 from timeline.temporal.registry import normaliser
 from timeline.temporal.resolver import NotFarAhead, PeriodFromDct, YearInDctCentury, YearOf
 
+_WORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z]*)\s+$")
 _RANGE_BEFORE = re.compile(r"\d+\s*(?:-|to)\s*$")
 _YEAR_ENDED = re.compile(r"\s+(?:that\s+)?end(?:ed|ing|s)\b", re.IGNORECASE)
 
@@ -60,6 +61,8 @@ def year(doc: Document, g: Group, start: int, end: int) -> Reading | None:
         return None
     if doc.lex.counted_noun_after.match(doc.text, end) and not (g("fiscal") or g("pmod")):
         return None  # "2000 people"
+    if _in_a_name(doc, start) and not (g("fiscal") or g("pmod")):
+        return None  # "Windows 2000", "Vision 2030": a number that is part of a name
     if re.match(r"\s*(?:-|to)\s*\d", doc.text[end : end + 6]) and not backed:
         return None  # "1500 to 2000" counts things; "from 2009 to 2017" is a span of years
     range_start = _RANGE_BEFORE.search(doc.text, max(0, start - 12), start)
@@ -70,6 +73,16 @@ def year(doc: Document, g: Group, start: int, end: int) -> Reading | None:
         # "the index closed at 2082": a level, not a year decades ahead of the publication date
         reading.pending = NotFarAhead(undated_value=reading.value, year=number)
     return reading
+
+
+def _in_a_name(doc: Document, start: int) -> bool:
+    """Right after a capitalised word that is no time word, inside a sentence."""
+    before = _WORD_BEFORE.search(doc.text, max(0, start - 24), start)
+    return (
+        before is not None
+        and before.group(1).lower() not in doc.lex.proper_words
+        and not sentence_start(doc.text, before.start(1))
+    )
 
 
 @normaliser("the_year")
