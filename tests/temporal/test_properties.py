@@ -119,9 +119,10 @@ def _check(text: str, dct: date | None) -> None:
             assert timex.earliest <= timex.latest
         counted_from_dct = timex.anchor is not None and timex.anchor.kind == "dct"
         if dct is None and counted_from_dct and timex.earliest is not None:
-            # Without a DCT only the words bound it: nothing, or the year it names ("later in 2026").
-            year = re.search(r"\d{4}", timex.text)
-            assert year and (timex.earliest, timex.latest) == (f"{year[0]}-01-01", f"{year[0]}-12-31")
+            # Without a DCT only the words bound it: nothing, or the year they name ("later in 2026",
+            # "earlier nineteen nineteen").
+            assert re.fullmatch(r"\d{4}", timex.value), timex
+            assert (timex.earliest, timex.latest) == (f"{timex.value}-01-01", f"{timex.value}-12-31")
 
 
 @settings(max_examples=150, deadline=None)
