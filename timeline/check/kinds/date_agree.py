@@ -30,7 +30,7 @@ from timeline.temporal.intervals import calendar_interval
 class DateAgreeRule(RuleBase):
     PLACEHOLDERS: ClassVar[dict[str, str]] = {
         "dates": "the distinct dates the sources give (with `expect`: those that differ), joined by 'vs'",
-        "expected": "the expected days (empty without `expect`)",
+        "expected": "the expected date as the rule writes it (empty without `expect`)",
         "tolerance": "the rule's tolerance",
     }
     SWITCHES_OFF: ClassVar[tuple[str, ...]] = ("builtin/date-conflict",)
@@ -45,7 +45,7 @@ class DateAgreeRule(RuleBase):
     match: Literal["overlap", "same"] = Field(
         "overlap", description="overlap: the days must share a day; same: they must be the same days."
     )
-    expect: date | str | None = Field(
+    expect: date | int | str | None = Field(  # int: YAML reads `expect: 2026` as a number
         None,
         description="The known date: a day (2026-06-04), a period (2026-06, 2026-W23, 2026-Q2, 2026) "
         "or days A..B. A source whose days do not overlap it (with match: same, equal it) is a finding.",
@@ -112,7 +112,7 @@ class DateAgreeRule(RuleBase):
                         event,
                         [dated_evidence(mention, interval) for mention, interval in dated],
                         dates=" vs ".join(str(interval) for interval in distinct),
-                        expected=str(self._expected) if self._expected else "",
+                        expected="" if self.expect is None else str(self.expect),
                         tolerance=self.tolerance,
                     )
                 )
