@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from itertools import groupby
 from typing import Literal
 
 from pydantic_core import to_json
 from rich.style import Style  # ANSI colour for terminals; the core stays free of CLI libraries
-from tabulate import tabulate  # plain-text tables that read well in a terminal and in CI logs
 
 from timeline.check.models import Evidence, Finding, Report
 from timeline.check.rulebase import RuleBase
 from timeline.check.sarif import SourceRoot, to_sarif
+from timeline.texttable import cut, fit_table
 
 OutputFormat = Literal["text", "json", "sarif", "github"]
 GITHUB_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -26,8 +27,10 @@ def render(
     rules: Sequence[RuleBase],
     colour: bool = False,
     root: SourceRoot | None = None,
+    width: int | None = None,
 ) -> str:
-    """`root`: the folder SARIF URIs and annotation paths are relative to (default: the working folder)."""
+    """`root`: the folder SARIF URIs and annotation paths are relative to (default: the working folder);
+    `width`: the text format's tables are cut to it (None: full width)."""
     if output_format == "json":
         return report.model_dump_json(indent=2) + "\n"
     if output_format == "sarif":
@@ -35,7 +38,7 @@ def render(
         return to_json(to_sarif(report, rules, root), indent=2).decode() + "\n"
     if output_format == "github":
         return "".join(github_annotation(finding, root) + "\n" for finding in report.findings)
-    return to_text(report, colour)
+    return to_text(report, colour, width)
 
 
 def _short(text: str, width: int = QUOTE_WIDTH) -> str:
@@ -47,7 +50,26 @@ def _location(item: Evidence) -> str:
     return f"{item.path}:{item.line}:{item.column}"
 
 
-def to_text(report: Report, colour: bool) -> str:
+def _sides(evidence: list[Evidence], width: int | None) -> list[str]:
+    """The sides of a finding in one table, read side by side; in a terminal too narrow for the table, one
+    line of where and what, and one of the quote, per side."""
+    rows = [
+        [item.doc, _location(item), item.value or "", f'"{_short(item.quote)}"' if item.quote else ""]
+        for item in evidence
+    ]
+    table = fit_table(rows, ["doc", "where", "claims", "quote"], None, flexible=[], indent=4)
+    if width is None or max(len(line) for line in table.splitlines()) <= width:
+        return [table]
+    lines = []
+    for doc, where, claims, quote in rows:
+        said = ("" if doc in where else f"  {doc}") + (f"  claims {claims}" if claims else "")
+        lines.append("    " + cut(where + said, width - 4))
+        if quote:
+            lines.append("      " + cut(quote, width - 6))
+    return lines
+
+
+def to_text(report: Report, colour: bool, width: int | None = None) -> str:
     """Findings grouped by rule; each finding's sides in one table so they can be read side by side."""
     lines: list[str] = []
     for (rule, severity), group in groupby(report.findings, key=lambda f: (f.rule, f.severity)):
@@ -55,19 +77,10 @@ def to_text(report: Report, colour: bool) -> str:
         heading = f"{severity.upper()} {rule} ({len(findings)})"
         lines.append(Style(color=COLOUR[severity], bold=True).render(heading) if colour else heading)
         for finding in findings:
-            lines.append(f"  {finding.message}")
+            message = f"  {finding.message}"
+            lines += textwrap.wrap(message, width, subsequent_indent="  ") if width else [message]
             if finding.evidence:
-                rows = [
-                    [
-                        item.doc,
-                        _location(item),
-                        item.value or "",
-                        f'"{_short(item.quote)}"' if item.quote else "",
-                    ]
-                    for item in finding.evidence
-                ]
-                table = tabulate(rows, headers=["doc", "where", "claims", "quote"], tablefmt="simple")
-                lines.extend("    " + row for row in table.splitlines())
+                lines += _sides(finding.evidence, width)
             if finding.link:
                 lines.append(f"    see {finding.link}")
             lines.append("")

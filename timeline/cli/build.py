@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import typer
-from tabulate import tabulate  # plain-text summary table
 
 from timeline.atomic import write_text_atomic
 from timeline.chronology.models import Timeline, TimelineDocument
@@ -26,13 +25,16 @@ from timeline.cli.common import (
     corpus_paths,
     report_problems,
     rules_folder,
+    warn_if_empty,
 )
+from timeline.cli.output import detail, quiet, terminal_width
 from timeline.config import load_config
 from timeline.diagnostics import InputError
 from timeline.exitcodes import ExitCode
 from timeline.export import iter_json
 from timeline.export.labels import date_label
 from timeline.pipeline import BuildResult, build, options_from_cli
+from timeline.texttable import fit_table, wrap_lines
 
 
 def run_build(
@@ -55,14 +57,16 @@ def run_build(
             cache_dir=cache_dir,
             executor=executor,
             scheduler=scheduler,
-            progress=sys.stderr.isatty(),
+            progress=sys.stderr.isatty() and not quiet(),
         )
-        result = build(corpus_paths(corpus, config), rules_folder(rules, config), options)
+        paths = corpus_paths(corpus, config)
+        result = build(paths, rules_folder(rules, config), options)
     except InputError as exc:
         report_problems([exc.problem])
         raise typer.Exit(ExitCode.INPUT_ERROR) from None
     result.problems[:0] = config_problems
     report_problems(result.problems[len(config_problems) :])
+    warn_if_empty(paths, result)
     return result
 
 
@@ -75,14 +79,16 @@ def _publication_label(document: TimelineDocument) -> str:
     return "unknown"
 
 
-def summary_table(timeline: Timeline) -> str:
-    documents = tabulate(
+def summary_table(timeline: Timeline, width: int | None = None) -> str:
+    """The documents and the events, each table cut to `width` columns (None: not cut to a width)."""
+    documents = fit_table(
         [
             [document.id, (document.title or "")[:50], _publication_label(document)]
             for document in timeline.documents
         ],
-        headers=["document", "title", "published"],
-        tablefmt="simple",
+        ["document", "title", "published"],
+        width,
+        flexible=[1],
     )
     rows = [
         [
@@ -94,7 +100,7 @@ def summary_table(timeline: Timeline) -> str:
         for event in timeline.events
     ]
     dated = sum(1 for document in timeline.documents if document.published or document.published_window)
-    table = tabulate(rows, headers=["date", "event", "articles", "mentions"], tablefmt="simple")
+    table = fit_table(rows, ["date", "event", "articles", "mentions"], width, flexible=[1])
     footer = (
         f"{len(timeline.events)} events from {len(timeline.documents)} documents "
         f"({dated} with a publication date or an inferred window); ! = sources disagree on the date; "
@@ -151,6 +157,9 @@ def build_command(
             typer.echo(piece, nl=False)
     else:
         write_text_atomic(output, pieces)
-        typer.echo(summary_table(result.timeline))
-        typer.echo(f"timeline written to {output}")
+        if not quiet():
+            width = terminal_width()
+            typer.echo(wrap_lines(summary_table(result.timeline, width), width))
+            typer.echo(f"timeline written to {output}")
+        detail(f"wrote {output}")
     raise typer.Exit(ExitCode.INPUT_ERROR if result.problems else ExitCode.OK)

@@ -28,7 +28,9 @@ from timeline.cli.common import (
     report_problems,
     rules_folder,
     source_root,
+    warn_if_empty,
 )
+from timeline.cli.output import colour_wanted, detail, quiet, say, terminal_width
 from timeline.config import Config, load_config
 from timeline.diagnostics import InputError, InputProblem
 from timeline.exitcodes import ExitCode
@@ -94,15 +96,28 @@ def check_command(
 
     Example: timeline check corpus/ --rules rules/ --format sarif > timeline.sarif
     """
+    if baseline is not None and write_baseline_to is not None:
+        message = (
+            "--baseline and --write-baseline cannot be used together: write a baseline, then check with it"
+        )
+        report_problems([InputProblem(path="--write-baseline", message=message)])
+        raise typer.Exit(ExitCode.INPUT_ERROR)
     config, problems = load_config()
     try:
         options = options_from_cli(
-            jobs=jobs, no_cache=no_cache, cache_dir=cache_dir, executor=executor, scheduler=scheduler
+            jobs=jobs,
+            no_cache=no_cache,
+            cache_dir=cache_dir,
+            executor=executor,
+            scheduler=scheduler,
+            progress=sys.stderr.isatty() and not quiet(),
         )
-        result = build(corpus_paths(corpus, config), rules_folder(rules, config), options)
+        paths = corpus_paths(corpus, config)
+        result = build(paths, rules_folder(rules, config), options)
     except InputError as exc:
         report_problems([*problems, exc.problem])
         raise typer.Exit(ExitCode.INPUT_ERROR) from None
+    warn_if_empty(paths, result)
     problems.extend(result.problems)
     loaded, rule_problems = load_rules(result.rule_files, result.catalog)
     problems.extend(rule_problems)
@@ -110,7 +125,7 @@ def check_command(
     report = run_checks(result.timeline, loaded, dict(config.severity))
     if write_baseline_to is not None:
         write_baseline(write_baseline_to, report)
-        typer.echo(f"wrote {len(report.findings)} finding(s) to {write_baseline_to}", err=True)
+        say(f"wrote {len(report.findings)} finding(s) to {write_baseline_to}")
         report_problems(problems)
         raise typer.Exit(ExitCode.INPUT_ERROR if problems else ExitCode.OK)
     if baseline is not None:
@@ -120,9 +135,11 @@ def check_command(
     chosen = output_format or (
         CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
     )
-    colour = chosen == CheckFormat.text and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    # click.echo leaves colour codes out when the output is not a terminal.
-    rendered = render(report, chosen.value, loaded, colour=colour, root=source_root(config))
+    colour = chosen == CheckFormat.text and colour_wanted()
+    detail(f"{len(loaded)} rule(s); {report.summary.total} finding(s), {report.summary.baselined} baselined")
+    # click.echo leaves colour codes out when the output is not a terminal, unless told otherwise.
+    root = source_root(config)
+    rendered = render(report, chosen.value, loaded, colour=colour, root=root, width=terminal_width())
     typer.echo(rendered, nl=False, color=colour or None)
     report_problems(problems)
     if problems:

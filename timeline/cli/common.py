@@ -9,9 +9,11 @@ import typer
 from timeline.check import load_rules
 from timeline.check.rulebase import RuleBase
 from timeline.check.sarif import SourceRoot
+from timeline.cli.output import detail
 from timeline.config import Config
 from timeline.diagnostics import InputProblem
 from timeline.events import load_catalog, load_rule_files
+from timeline.pipeline import BuildResult
 
 DEFAULT_CORPUS = Path("corpus")
 DEFAULT_RULES = Path("rules")
@@ -70,3 +72,17 @@ def load_rule_folder(folder: Path | None) -> tuple[list[RuleBase], list[InputPro
     catalog, catalog_problems = load_catalog(files)
     rules, rule_problems = load_rules(files, catalog)
     return rules, [*file_problems, *catalog_problems, *rule_problems]
+
+
+def warn_if_empty(paths: list[Path], result: BuildResult) -> None:
+    """Say what was read (--verbose); warn when a corpus holds no article at all, which is rarely meant."""
+    timeline = result.timeline
+    detail(
+        f"read {len(timeline.documents)} document(s) from {', '.join(str(path) for path in paths)}: "
+        f"{len(timeline.events)} event(s), {len(result.problems)} problem(s)"
+    )
+    if not timeline.documents and not result.problems:
+        shown = ", ".join(str(path) for path in paths)
+        typer.echo(
+            f"warning: no articles in {shown} (timeline reads .txt, .md, .html and .jsonl files)", err=True
+        )

@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from tabulate import tabulate  # plain-text table that lines up in any terminal
 
 from timeline.cli.app import app
+from timeline.cli.output import terminal_width
 from timeline.corpus import Document, iter_documents
 from timeline.corpus.reader import NOT_STATED
 from timeline.diagnostics import InputProblem
 from timeline.exitcodes import ExitCode
+from timeline.texttable import fit_table
 
 # Table cells are cut to this many characters; --format json has everything (and the full evidence).
 TITLE_WIDTH = 48
@@ -53,7 +54,7 @@ def corpus_command(
     if output_format is CorpusFormat.json:
         typer.echo(json.dumps([_record(document) for document in documents], ensure_ascii=False, indent=2))
     else:
-        typer.echo(_table(documents))
+        typer.echo(_table(documents, terminal_width()))
     raise typer.Exit(ExitCode.INPUT_ERROR if problems else ExitCode.OK)
 
 
@@ -89,7 +90,7 @@ def _published(document: Document) -> str:
     return f"unknown: {reason}"
 
 
-def _table(documents: list[Document]) -> str:
+def _table(documents: list[Document], width: int | None) -> str:
     if not documents:
         return "no documents"
     rows = [
@@ -108,4 +109,4 @@ def _table(documents: list[Document]) -> str:
     headers = ["id", "title", "source", "published", "words", "sentences", "repairs", "boilerplate"]
     # No number parsing: an id such as "007" must stay as written; counts are right-aligned instead.
     align = ("left",) * 4 + ("right",) * 4
-    return tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True, colalign=align)
+    return fit_table(rows, headers, width, flexible=[1, 2], disable_numparse=True, colalign=align)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from tabulate import tabulate  # plain-text tables that read well in a terminal and in CI logs
 
 from timeline.atomic import write_text_atomic
 from timeline.check import load_rules
@@ -17,14 +16,16 @@ from timeline.check.ruletests import run_rule_tests, uncovered
 from timeline.chronology.models import Timeline
 from timeline.cli.app import app
 from timeline.cli.common import DEFAULT_CORPUS, report_problems, rules_folder
+from timeline.cli.output import TimelineTyper, quiet, say, terminal_width
 from timeline.config import load_config
 from timeline.corpus import read_corpus
 from timeline.diagnostics import InputProblem
 from timeline.events import Catalog, load_catalog, load_rule_files
 from timeline.exitcodes import ExitCode
 from timeline.pipeline import RunOptions, build
+from timeline.texttable import fit_table
 
-rules_app = typer.Typer(
+rules_app = TimelineTyper(
     help="List, test and suggest the rules `timeline check` runs (JSON Schema: `timeline schema rules`).",
     no_args_is_help=True,
     add_completion=False,
@@ -66,7 +67,7 @@ def _warn_unmatched_phrases(
     documents, _ = read_corpus(paths)  # unreadable articles are `check`'s and `build`'s to report
     sentences = [document.text[s.start : s.end] for document in documents for s in document.sentences]
     for line in unmatched_phrases(catalog, rules, [*sentences, *(texts or [])]):
-        typer.echo(line, err=True)
+        say(line)  # a note about the rules, not a problem: --quiet leaves it out
 
 
 @rules_app.command("list")
@@ -95,7 +96,7 @@ def list_command(
         [check.id, "builtin", check.severity, "(all)", "-", check.description] for check in BUILTIN_CHECKS
     ]
     headers = ["id", "kind", "severity", "event", "switches off", "description"]
-    typer.echo(tabulate(rows, headers=headers, tablefmt="simple"))
+    typer.echo(fit_table(rows, headers, terminal_width(), flexible=[len(headers) - 1]))
     report_problems(problems)
     if not problems:
         _warn_unmatched_phrases(catalog, rules, corpus)
@@ -137,7 +138,8 @@ def test_command(
     for result in results:
         label = f"{result.rule} #{result.number}" + (f" ({result.name})" if result.name else "")
         if result.passed:
-            typer.echo(f"PASS {label}")
+            if not quiet():
+                typer.echo(f"PASS {label}")
             continue
         typer.echo(
             f"FAIL {label}: expected {result.expected or 'no findings'}, fired {result.fired or 'nothing'}"
