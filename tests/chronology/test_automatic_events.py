@@ -45,7 +45,7 @@ def test_three_outlets_telling_one_filing_make_one_dated_event(tmp_path: Path) -
     assert not filing["date_conflict"]
     # each merge says why: the names the statements share and how their dates compare
     assert len(filing["merge_reasons"]) == 2
-    assert all("'Northwind'" in reason and "agree" in reason for reason in filing["merge_reasons"])
+    assert all("'Northwind Freight'" in reason and "agree" in reason for reason in filing["merge_reasons"])
     # the depot opening, told by one of the same articles, stays its own event
     (depot,) = events_with(timeline, "new depot")
     assert [m["doc"] for m in depot["mentions"]] == ["courier"]
@@ -53,7 +53,7 @@ def test_three_outlets_telling_one_filing_make_one_dated_event(tmp_path: Path) -
     documents = {document["id"]: document for document in timeline["documents"]}
     window = documents["wire"]["published_window"]
     assert (window["earliest"], window["latest"]) == ("2026-03-03", "2026-03-09")
-    assert "merged across articles, and why:" in output and "'Northwind'" in output
+    assert "merged across articles, and why:" in output and "'Northwind Freight'" in output
     assert timeline["schema_version"] == "1.1"
 
 

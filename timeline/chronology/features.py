@@ -91,28 +91,37 @@ def _token(word: str, first: bool) -> str | None:
 
 
 def text_features(text: str) -> set[str]:
-    """The names and content-word lemmas of a text, and the verb families those lemmas belong to."""
+    """The names and content-word lemmas of a text, and the verb families those lemmas belong to.
+    Capitalised words next to each other are one name ("San Francisco", not "San" and "Francisco")."""
     tokens = set()
     families = _families()
+    run: list[str] = []
     for position, match in enumerate(_WORD.finditer(text)):
         token = _token(match.group(), position == 0)
+        adjacent = bool(run) and text[match.start() - 1 : match.start()] == " "
+        if token is not None and is_name(token):
+            run = [*run, token] if adjacent else [token]
+            continue
+        if run:
+            tokens.add(sys.intern(" ".join(run)))
+            run = []
         if token is not None:
             tokens.add(token)
             if token in families:
                 tokens.add(families[token])
+    if run:
+        tokens.add(sys.intern(" ".join(run)))
     return tokens
 
 
 def statement_features(mention: Mention) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Sorted, interned tokens of what the statement says: those of its clause (the title, the
-    participants and the predicate the events stage found), and those of its whole sentence (a title is
-    clipped, and the names that tell two happenings apart are often in another clause)."""
+    """Sorted, interned tokens of what the statement says: those of its title, participants and
+    predicate (as the events stage found them), and those together with its quote's."""
     core = text_features(mention.title)
     for participant in mention.participants:
         core |= text_features(participant)
-    predicate = getattr(mention, "predicate", None)
-    if predicate:
-        core |= text_features(predicate)
+    if mention.predicate:
+        core |= text_features(mention.predicate)
     return tuple(sorted(core)), tuple(sorted(core | text_features(mention.quote)))
 
 

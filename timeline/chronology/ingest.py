@@ -36,6 +36,7 @@ class Entry:
     anchor_event: str | None
     needs_date: bool  # needs_publication_date(mention)
     interval: Interval | None  # the days its own time expression gives
+    inherited: bool  # dated by the date in view, not by its own clause (Mention.time_inherited)
     pattern: str | None  # an open statement's date value with unknown parts ("XXXX-WXX-4": a Thursday)
     core: tuple[str, ...]  # an open statement's names and content words in its clause (see features.py)
     features: tuple[str, ...]  # ... and in its whole sentence
@@ -138,6 +139,7 @@ def _entry(mention: Mention, spool: MentionSpool) -> Entry:
         anchor_event=mention.anchor_event,
         needs_date=needs_publication_date(mention),
         interval=interval,
+        inherited=mention.time_inherited,
         pattern=sys.intern(value) if open_statement and interval is None and value and "X" in value else None,
         core=core,
         features=features,

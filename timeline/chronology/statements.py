@@ -63,8 +63,16 @@ def group_statements(state: MergeState) -> None:
     documents: dict[int, set[str]] = {}  # a group's articles, once it has more than one statement
     reasons: dict[int, list[str]] = defaultdict(list)
 
+    spans: dict[int, tuple[date, date]] = {}  # a group's latest start and earliest end among its dates
+
     def articles(group: int) -> set[str]:
         return documents.get(group) or {state.entries[group].doc}
+
+    def span(group: int) -> tuple[date, date] | None:
+        if group in spans:
+            return spans[group]
+        interval = state.intervals.get(group)
+        return (interval[0], interval[1]) if interval is not None else None
 
     def root(index: int) -> int:
         while parent[index] != index:
@@ -76,13 +84,34 @@ def group_statements(state: MergeState) -> None:
         first, second = root(pair.a), root(pair.b)
         if first == second or articles(first) & articles(second):
             continue
+        joint = _joint_span(span(first), span(second), pair.relation == "near")
+        if joint is False:
+            continue  # the groups' dates could not be one happening's (statements with no date chain them)
         kept, joined = min(first, second), max(first, second)
+        if isinstance(joint, tuple):
+            spans[kept] = joint
         parent[joined] = kept
         documents[kept] = articles(kept) | articles(joined)
         documents.pop(joined, None)
         reasons[kept].extend(reasons.pop(joined, []))
         reasons[kept].append(_reason(state, pair))
     state.regroup({index: root(index) for index in members}, dict(reasons))
+
+
+def _joint_span(
+    first: tuple[date, date] | None, second: tuple[date, date] | None, near: bool
+) -> tuple[date, date] | bool | None:
+    """The span two groups' dates leave (latest start, earliest end), None when either has no date, or
+    False when they leave none: only a pair told a little wrong ("near") may join groups whose dates do
+    not meet, and only by as much as such a pair may differ."""
+    if first is None or second is None:
+        return first or second
+    start, end = max(first[0], second[0]), min(first[1], second[1])
+    if start <= end:
+        return start, end
+    if near and (start - end).days <= NEAR_DAYS:
+        return min(first[0], second[0]), max(first[1], second[1])
+    return False
 
 
 def _pairs(state: MergeState, members: list[int], weights: dict[str, float]) -> list[_Pair]:
@@ -253,6 +282,9 @@ def date_relation(state: MergeState, a: int, b: int) -> Relation:
                 return "same" if fits else "near"
     if first is not None and second is not None:
         if first[0] > second[1] or second[0] > first[1]:
+            # a date a clause only inherits from the narrative is no claim to hold against another
+            if state.entries[a].inherited or state.entries[b].inherited:
+                return "far"
             return _apart(first, second)
         if statement_interval(state, a) is None or statement_interval(state, b) is None:
             return "unknown"

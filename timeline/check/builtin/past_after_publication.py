@@ -3,8 +3,8 @@
 Only a plain past claim counts. The clause's tense is read by the events stage, and a verb group can be
 misread, so the words just before the time expression are read again: a future or hedging cue there ("to
 be held on October 12", "expected in late 2006", "forthcoming ... mid-2011", "would"), a statement the
-events stage marked negated, hedged, hypothetical or generic, or a date derived from another event ("one
-year after ...") is not a past claim about that day.
+events stage marked negated, hedged, hypothetical or generic, a date inherited from the narrative, or a
+date derived from another event ("one year after ...") is not a past claim about that day.
 """
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ def _cues() -> re.Pattern[str]:
 
 
 def _plain_past(mention: Mention) -> bool:
-    if mention.tense != "past" or getattr(mention, "modality", None) in NOT_CLAIMS:
-        return False
+    if mention.tense != "past" or mention.modality in NOT_CLAIMS or mention.time_inherited:
+        return False  # a date in view the clause inherits is the narrative's, not this past claim's
     timex = mention.timex
     if timex is None:
         return True
