@@ -99,12 +99,72 @@ VOCABULARY = [
     "will",
 ]
 
+# Every DCT the calendar has, with the awkward ones drawn often: January and February (inside the winter
+# that began the December before), leap days and the calendar's first and last days.
+_YEARS = st.integers(1, 9999) | st.sampled_from([1, 2, 1999, 2000, 2024, 9998, 9999])
 dcts = (
     st.none()
-    | st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31))
-    | st.sampled_from([date.min, date.max, date(2024, 2, 29)])
+    | st.dates()
+    | st.builds(date, _YEARS, st.sampled_from([1, 2]), st.integers(1, 28))
+    | st.sampled_from([date.min, date.max, date(1, 12, 31), date(9999, 1, 1), date(2024, 2, 29)])
 )
 date_heavy = st.lists(st.sampled_from(VOCABULARY), max_size=30).map(" ".join)
+
+# Random news-like documents: sentences with time expressions of every family, headlines and datelines,
+# years up to the calendar's ends.
+_WEEKDAYS = st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
+_MONTHS = st.sampled_from(["January", "Feb.", "March", "April", "May", "June", "Sept.", "December", "Dec."])
+_YEAR_WORDS = st.integers(1, 9999).map(str) | st.sampled_from(["1999", "2026", "9998", "9999", "0001"])
+_PHRASES = st.one_of(
+    st.builds("{}, {} {}, {}".format, _WEEKDAYS, _MONTHS, st.integers(1, 31), _YEAR_WORDS),
+    st.builds("{} {}".format, _MONTHS, st.integers(0, 32)),
+    st.builds("{}-{:02d}-{:02d}".format, _YEAR_WORDS, st.integers(0, 13), st.integers(0, 32)),
+    st.builds("{}/{}/{}".format, st.integers(1, 12), st.integers(1, 31), st.integers(0, 99)),
+    st.builds(
+        "{}:{:02d} {}".format, st.integers(0, 23), st.integers(0, 59), st.sampled_from(["a.m.", "GMT", "EST"])
+    ),
+    st.builds(
+        "{} {}".format,
+        st.sampled_from(["last", "next", "this", "the past", "early", "late"]),
+        st.sampled_from(["winter", "summer", "week", "weekend", "month", "quarter", "year", "decade"]),
+    ),
+    st.builds(
+        "{} {} {}".format,
+        st.sampled_from(["two", "a", "several", "30", "a couple of"]),
+        st.sampled_from(["days", "weeks", "months", "years", "hours", "quarters"]),
+        st.sampled_from(["ago", "later", "earlier", "from now", "before the vote", "after Friday"]),
+    ),
+    st.sampled_from(
+        [
+            "the next day",
+            "the day before",
+            "that year",
+            "a year earlier",
+            "the year-ago quarter",
+            "the third quarter of 9999",
+            "Christmas",
+            "Easter",
+            "now",
+            "today's consumers",
+            "the 1990s",
+            "the '90s",
+            "later in 2026",
+            "earlier this week",
+            "every Monday",
+            "daily",
+            "the same day",
+        ]
+    ),
+    _WEEKDAYS,
+)
+_SENTENCE = st.builds(
+    "{} {} {}{}".format,
+    st.sampled_from(["The council", "Officials", "Shares", "He", "Now,"]),
+    st.sampled_from(["said", "will meet", "could last into", "met on", "rose", "ends", "was due by"]),
+    _PHRASES,
+    st.sampled_from([".", ",", "\n", ".\n\n", "; and", " (0735 GMT)"]),
+)
+documents = st.lists(_SENTENCE, min_size=1, max_size=12).map(" ".join)
 
 
 def _check(text: str, dct: date | None) -> None:
@@ -115,6 +175,8 @@ def _check(text: str, dct: date | None) -> None:
         assert text[timex.start : timex.end] == timex.text
         position = timex.end
         assert TIMEX3_VALUE.match(timex.value), timex.value
+        for bound in (timex.earliest, timex.latest):
+            assert bound is None or date.fromisoformat(bound)
         if timex.earliest and timex.latest:
             assert timex.earliest <= timex.latest
         counted_from_dct = timex.anchor is not None and timex.anchor.kind == "dct"
@@ -134,6 +196,12 @@ def test_arbitrary_text_never_raises_and_spans_are_sound(text: str, dct: date | 
 @settings(max_examples=300, deadline=None)
 @given(text=date_heavy, dct=dcts)
 def test_date_heavy_text_gives_valid_values_and_intervals(text: str, dct: date | None) -> None:
+    _check(text, dct)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=documents, dct=dcts)
+def test_random_documents_never_raise_and_give_sound_expressions(text: str, dct: date | None) -> None:
     _check(text, dct)
 
 

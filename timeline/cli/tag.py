@@ -20,6 +20,7 @@ from timeline.cli.app import app
 from timeline.diagnostics import InputProblem
 from timeline.exitcodes import ExitCode
 from timeline.temporal import Timex, tag
+from timeline.temporal.tagger import iter_tag
 
 
 class OutputFormat(StrEnum):
@@ -65,9 +66,16 @@ def _read_jsonl(
 
 
 def _record(identifier: str, timexes: list[Timex]) -> str:
-    return json.dumps(
-        {"id": identifier, "timexes": [t.model_dump(mode="json") for t in timexes]}, ensure_ascii=False
-    )
+    return "".join(_record_parts(identifier, timexes))
+
+
+def _record_parts(identifier: str, timexes: Iterable[Timex]) -> Iterator[str]:
+    """The JSON line of a document in pieces, the same bytes as one json.dumps of {"id", "timexes"}, so a
+    document with a hundred thousand expressions never sits in memory as one object."""
+    yield '{"id": ' + json.dumps(identifier, ensure_ascii=False) + ', "timexes": ['
+    for number, timex in enumerate(timexes):
+        yield (", " if number else "") + json.dumps(timex.model_dump(mode="json"), ensure_ascii=False)
+    yield "]}"
 
 
 def _table(timexes: list[Timex]) -> str:
@@ -240,9 +248,10 @@ def _tag_jsonl(
             bad = True
             continue
         identifier, text, dct = item
-        timexes = tag(text, dct)
         if output_format == OutputFormat.table:
-            write(f"# {identifier}\n{_table(timexes)}\n\n")
+            write(f"# {identifier}\n{_table(tag(text, dct))}\n\n")
         else:
-            write(_record(identifier, timexes) + "\n")
+            for part in _record_parts(identifier, iter_tag(text, dct)):
+                write(part)
+            write("\n")
     return ExitCode.INPUT_ERROR if bad else ExitCode.OK

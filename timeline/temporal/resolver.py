@@ -30,8 +30,8 @@ def resolve(reading: Reading, dct: date | None) -> Reading | None:
         return reading
     try:
         found = pending.dated(reading, dct) if dct is not None else pending.undated(reading)
-    except (OutOfCalendar, OverflowError):
-        return None
+    except (OutOfCalendar, OverflowError):  # at the calendar's ends "next year" has no answer
+        found = pending.undated(reading)
     if found is not None:
         found.pending = None
     return found

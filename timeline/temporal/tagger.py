@@ -169,20 +169,21 @@ def tag(text: str, dct: date | None) -> list[Timex]:
     """All time expressions in `text`, sorted by start and never overlapping.
 
     `dct` is the document creation (publication) date relative expressions are resolved against;
-    with None (or a date in the years 1 or 9999) they keep underspecified values and no interval.
+    with None they keep underspecified values (XXXX-WXX-4) and no interval.
     """
+    return list(iter_tag(text, dct))
+
+
+def iter_tag(text: str, dct: date | None) -> Iterator[Timex]:
+    """`tag`, one expression at a time: memory stays flat on a very long text."""
     if isinstance(dct, datetime):  # a timestamp: its calendar day is the DCT
         dct = dct.date()
-    if dct is not None and not 2 <= dct.year <= 9998:
-        dct = None  # at the ends of the calendar "next year" has no answer: treat as undated
     lex = lexicon()
     doc = Document(text, lex, lambda position: _read_at(doc, dct, position))
-    found: list[Timex] = []
     for match, (_rule, reading) in _candidates(lex, doc.folded, partial(_normalise, doc, dct)):
         start, end = reading.start or match.start(), reading.end or match.end()
         if any(drop(doc, start, end) for drop in FILTERS):
             continue
         timex = _to_timex(doc, start, end, reading)
-        found.append(timex)
         move_view(doc, timex, reading)
-    return found
+        yield timex
