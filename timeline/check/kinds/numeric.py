@@ -147,9 +147,20 @@ def describe(quantity: Quantity) -> str:
         "points": "points",
         "count": quantity.counted or "",
     }
-    label = unit.get(quantity.unit, quantity.measure or quantity.unit)
+    label = unit.get(quantity.unit) or _plural(quantity.measure or quantity.unit, quantity.value)
     shown = f"{number}{label}" if label == "%" else f"{number} {label}".rstrip()
     return f'{shown} ("{quantity.text}")'
+
+
+def _plural(unit: str, value: float) -> str:
+    """ "month" -> "months" for any value but 1; abbreviations ("km", "mph") stay as they are."""
+    if value == 1 or len(unit) <= 3 or not unit.isalpha():
+        return unit
+    if unit == "foot":
+        return "feet"
+    if unit.endswith("y") and unit[-2] not in "aeiou":
+        return f"{unit[:-1]}ies"
+    return f"{unit}es" if unit.endswith(("ch", "sh", "s", "x")) else f"{unit}s"
 
 
 def _tolerance(value: float | str, unit: str) -> Tolerance:
