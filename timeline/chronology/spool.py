@@ -15,7 +15,7 @@ from typing import Any
 import pydantic_core  # pydantic's own JSON parser: twice as fast as json.loads, shares short strings
 
 from timeline.chronology.dates import Interval
-from timeline.events.models import Mention
+from timeline.events.models import Mention, Quantity, RoleValue
 from timeline.temporal.models import Anchor, Timex
 
 Spooled = tuple[int, int]  # where a mention's JSON is in the spool: offset and length
@@ -24,6 +24,8 @@ Spooled = tuple[int, int]  # where a mention's JSON is in the spool: offset and 
 # never grows; pydantic only adds to it, on assignment.
 _MENTION_FIELDS = set(Mention.model_fields)
 _TIMEX_FIELDS = set(Timex.model_fields)
+_QUANTITY_FIELDS = set(Quantity.model_fields)
+_ROLE_FIELDS = set(RoleValue.model_fields)
 _ANCHOR_FIELDS = set(Anchor.model_fields)
 # Strings that repeat across mentions (one path per JSONL corpus, a few dates, link reasons, catalog ids).
 _REPEATED_MENTION = (
@@ -74,6 +76,9 @@ class MentionSpool:
         _intern(values, _REPEATED_MENTION)
         if values["timex"] is not None:
             values["timex"] = self._compact_timex(values["timex"])
+        # nested models are built too, or serialising the mention warns about plain dicts
+        values["quantities"] = [Quantity.model_construct(_QUANTITY_FIELDS, **q) for q in values["quantities"]]
+        values["roles"] = [RoleValue.model_construct(_ROLE_FIELDS, **r) for r in values["roles"]]
         return Mention.model_construct(_MENTION_FIELDS, **values)
 
     def _compact_timex(self, values: dict[str, Any]) -> Timex:

@@ -79,6 +79,10 @@ class Mention(BaseModel):
     predicate: str | None = None
     clause: ClauseKind | None = None
     modality: Literal["negated", "hedged", "hypothetical", "generic"] | None = None
+    # what the quoted words state with what they count ("twelve miners"), and named values in a role ("in
+    # a Texas federal court"), by the shared readers (events/quantities.py, events/roles.py)
+    quantities: list[Quantity] = Field(default_factory=list)
+    roles: list[RoleValue] = Field(default_factory=list)
     time_text: str | None = None
     timex: Timex | None = None  # the time expression that dates this mention
     time_link: str | None = None  # why that time expression dates this mention

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from lemminflect import getAllLemmas  # is a word English vocabulary ("The", "Moving") or a name?
 
@@ -28,6 +29,15 @@ def capitalised_words(text: str) -> frozenset[str]:
     return frozenset(match.group().rstrip(".'’") for match in _MID_SENTENCE.finditer(text))
 
 
+@cache
+def _cue_words() -> frozenset[str]:
+    """Words that open a sentence without naming anything ("If", "While", "And")."""
+    language = cues()
+    return frozenset(
+        {*language.after_comma, *language.clause_kinds.subordinators, *language.summary_drop_leading}
+    )
+
+
 def _is_name_part(token: Token, initial: bool, known: frozenset[str]) -> bool:
     word = token.text
     if not (word[:1].isupper() or (word[:1].islower() and any(c.isupper() for c in word[1:]))):
@@ -35,7 +45,7 @@ def _is_name_part(token: Token, initial: bool, known: frozenset[str]) -> bool:
     if word.lower() in cues().names.titles:
         return False
     if initial and word not in known:
-        return not getAllLemmas(word.lower()) and not is_function_word(word)
+        return not (getAllLemmas(word.lower()) or is_function_word(word) or word.lower() in _cue_words())
     return not (is_function_word(word) and word[:1].isupper() and word.lower() != "us")
 
 

@@ -72,19 +72,26 @@ class Predicate:
 def find_predicate(tokens: Sequence[Token], text: str = "", offset: int = 0) -> Predicate | None:
     """The clause's predicate, from its word tokens in order (`text`, starting at `offset`, is the sentence
     they are in: "pre-orders" is one word); None when it has no verb."""
+    doubtful: list[int] = []  # forms that are also nouns, in no context that makes them verbs
     for index, token in enumerate(tokens):
         if index > 0 and text[tokens[index - 1].end - offset : token.start - offset] == "-":
             continue  # "pre-orders", "long-awaited"
         if is_auxiliary(token.text):
             return _group(tokens, index)
         form = verb_form(token.text)
-        if form is None or form.form in ("participle", "gerund"):
-            continue
+        if form is None or form.form in ("participle", "gerund") or token.text.lower() in FILLERS:
+            continue  # "still": an adverb
         if form.form == "base" and not (index > 0 and _plural_subject(tokens[index - 1])):
             continue
-        if token.text.lower() in FILLERS or (form.ambiguous and not verb_in_context(tokens, index)):
-            continue  # "the reports", "free cases": a noun; "still": an adverb
+        if form.ambiguous and not verb_in_context(tokens, index):
+            doubtful.append(index)  # "the reports", "free cases": a noun, unless nothing else is a verb
+            continue
         return _complete(tokens, index, index, form.lemma, None, _negated(tokens, index, index))
+    for index in doubtful:  # "the bank holds enough capital": after a determiner and a noun
+        if index >= 2 and is_determiner(tokens[index - 2].text) and not is_determiner(tokens[index - 1].text):
+            form = verb_form(tokens[index].text)
+            assert form is not None
+            return _complete(tokens, index, index, form.lemma, None, _negated(tokens, index, index))
     for index, token in enumerate(tokens[:3]):  # ", saying ...", "while introducing ...", "reached in 1991"
         form = verb_form(token.text)
         if form is not None and form.form in ("gerund", "participle", "past"):

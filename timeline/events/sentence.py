@@ -23,6 +23,7 @@ class SentenceView:
     tokens: list[Token]
     context: list[tuple[str, list[Token], int]]  # where participants may be named: (text, tokens, offset)
     paragraph: bool  # the first sentence of a paragraph (after a blank line or a heading)
+    headline: bool = False  # the article's first line, with no closing punctuation
 
 
 @dataclass
@@ -55,7 +56,8 @@ def make_view(text: str, start: int, end: int, previous: SentenceView | None) ->
     between = text[previous.end : start] if previous is not None else ""
     heading = previous is not None and not previous.text.rstrip("\"'”’)").endswith((".", "!", "?", ":"))
     paragraph = previous is None or between.count("\n") >= 2 or heading
-    return SentenceView(start, end, body, tokens, context, paragraph)
+    headline = previous is None and not body.rstrip("\"'”’)").endswith((".", "!", "?", ":"))
+    return SentenceView(start, end, body, tokens, context, paragraph, headline)
 
 
 def index_sentence(view: SentenceView, timexes: list[Timex]) -> SentenceIndex:

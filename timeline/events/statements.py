@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from timeline.corpus.models import Document
 from timeline.events.clauses import ClauseInfo
+from timeline.events.facts import SentenceFacts
 from timeline.events.models import Mention
 from timeline.events.participants import names
 from timeline.events.phrases import Span, Token
@@ -26,6 +27,7 @@ from timeline.events.timing import (
     Dating,
     aspect,
     can_date,
+    deictic_dating,
     modifies_noun,
     nearest,
     own_dating,
@@ -61,7 +63,7 @@ def sentence_statements(
     if index.view.paragraph:
         view.new_paragraph()
     readings = _readings(index)
-    datings = _datings(readings, view)
+    datings = _datings(index, readings, view)
     statements = []
     times = [Span(timex.start, timex.end) for timex in timexes]
     kept = [
@@ -73,6 +75,7 @@ def sentence_statements(
         and not (reading.predicate.stative and reading.timex is None and not _event_noun(reading))
     ]
     titles = {reading.clause: _title(index, reading) for reading in kept}
+    facts = SentenceFacts.read(index.view, timexes) if kept else SentenceFacts([], [])
     for reading in kept:
         reported = next(
             (
@@ -84,13 +87,11 @@ def sentence_statements(
         )
         title = _title(index, reading, reported) if reported else titles[reading.clause]
         dating = datings.get(reading.clause)
-        statements.append(
-            _statement(document, index, reading, dating, title, times, known_names, anchor_event)
-        )
+        mention = _statement(document, index, reading, dating, title, times, known_names, anchor_event)
+        statements.append(facts.attach(mention))
     for reading in readings.values():
-        dating = datings.get(reading.clause)
-        if reading.info.kind == "main" and dating is not None:
-            view.carry(dating, reading.aspect)
+        if reading.info.kind == "main" and reading.predicate is not None:
+            view.carry(datings.get(reading.clause), reading.aspect)
     return statements
 
 
@@ -99,20 +100,21 @@ def _readings(index: SentenceIndex) -> dict[int, ClauseReading]:
     for clause in sorted(index.tokens_by_clause):
         tokens = index.clause_tokens(clause)
         predicate = find_predicate(tokens, index.view.text, index.view.start)
+        info = index.clauses.info[clause]
         clause_aspect = aspect(tokens, predicate.first, predicate.head) if predicate else "none"
+        if predicate is not None and predicate.modal == "would" and info.kind == "reported":
+            clause_aspect = "future"  # "said it would cut jobs": the future seen from the report
         dating = [
             timex
             for timex in index.timexes_by_clause.get(clause, [])
             if can_date(timex) and not modifies_noun(timex, index.view)
         ]
         timex = nearest(dating, tokens[predicate.head] if predicate else tokens[0])
-        readings[clause] = ClauseReading(
-            clause, index.clauses.info[clause], tokens, predicate, clause_aspect, timex
-        )
+        readings[clause] = ClauseReading(clause, info, tokens, predicate, clause_aspect, timex)
     return readings
 
 
-def _datings(readings: dict[int, ClauseReading], view: DateInView) -> dict[int, Dating]:
+def _datings(index: SentenceIndex, readings: dict[int, ClauseReading], view: DateInView) -> dict[int, Dating]:
     """Each clause's dating, the clauses it depends on first; main clauses in order, so a date set early in
     the sentence is in view for the main clauses after it."""
     datings: dict[int, Dating | None] = {}
@@ -125,7 +127,7 @@ def _datings(readings: dict[int, ClauseReading], view: DateInView) -> dict[int, 
         if reading is None or depth > len(readings):
             return None
         datings[clause] = None  # guards a cycle
-        result = _dating(reading, lambda parent: resolve(parent, depth + 1), view, local)
+        result = _dating(reading, lambda parent: resolve(parent, depth + 1), view, local, index.view.headline)
         datings[clause] = result
         return result
 
@@ -144,13 +146,15 @@ def _dating(
     parent_dating: Callable[[int], Dating | None],
     view: DateInView,
     local: Dating | None,
+    headline: bool,
 ) -> Dating | None:
-    if reading.timex is not None:
-        return own_dating(reading.timex)
     info = reading.info
+    parent = parent_dating(info.parent) if info.parent is not None and info.kind != "main" else None
+    if reading.timex is not None:
+        shifted = deictic_dating(reading.timex, parent or local, view.published)
+        return shifted or own_dating(reading.timex)
     if info.kind == "main":
-        return view.for_main(reading.aspect, local)
-    parent = parent_dating(info.parent) if info.parent is not None else None
+        return view.for_main(reading.aspect, local, headline)
     if parent is None and info.kind == "relative":
         parent = local or view.narrative  # the noun's clause states a property: the date in view
     if parent is None:
@@ -241,7 +245,8 @@ def _modality(reading: ClauseReading) -> str | None:
         return "hypothetical"
     if predicate.negated:
         return "negated"
-    if predicate.modal is not None or any(token.text.lower() in HEDGES for token in reading.tokens):
+    modal = predicate.modal is not None and reading.aspect != "future"
+    if modal or any(token.text.lower() in HEDGES for token in reading.tokens):
         return "hedged"
     if reading.aspect == "present" and reading.timex is None and reading.info.kind in ("main", "relative"):
         return "generic"

@@ -16,6 +16,7 @@ date in view.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
@@ -27,6 +28,7 @@ from timeline.events.words import is_determiner, is_preposition, verb_form
 from timeline.temporal.models import Timex
 
 Aspect = Literal["past", "perfect", "past_perfect", "present", "future", "modal", "none"]
+DEICTIC = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))\b", re.I)
 PERSISTENT = frozenset({"time", "day", "week"})  # granularities precise enough to carry a narrative
 POSSESSIVE = ("'s", "’s", "'", "’")
 OCCASION_PREPOSITIONS = frozenset({"in", "at", "during", "on"})
@@ -52,6 +54,8 @@ class Dating:
         latest = None if relation == "after" else self.latest
         if relation == "same":
             earliest, latest = self.earliest, self.latest
+        if earliest is None and latest is None and self.timex is None:
+            return None  # nothing left to say when
         bound = {"same": "the same time", "before": "at most then", "after": "at least then"}[relation]
         origin = f'"{self.timex.text}"' if self.timex is not None else "the publication date"
         return Dating(self.timex, earliest, latest, True, f"{why}: {origin}, {bound}", self.granularity)
@@ -61,6 +65,24 @@ def own_dating(timex: Timex) -> Dating:
     return Dating(
         timex, timex.earliest, timex.latest, False, "the time expression of this clause", timex.granularity
     )
+
+
+def deictic_dating(timex: Timex, reference: Dating | None, published: date | None) -> Dating | None:
+    """ "the carrier, which filed earlier today", in a sentence set on March 3: "today" is March 3, the day
+    the clause it depends on is set, not the publication day. None when that does not apply."""
+    if reference is None or reference.inherited or published is None or timex.earliest is None:
+        return None
+    if timex.anchor is None or timex.anchor.kind != "dct" or timex.granularity not in ("day", "time"):
+        return None
+    if not DEICTIC.search(timex.text) or reference.earliest is None or reference.earliest != reference.latest:
+        return None
+    shift = date.fromisoformat(reference.earliest) - published
+    if not shift:
+        return None
+    day = (date.fromisoformat(timex.earliest[:10]) + shift).isoformat()
+    named = reference.timex.text if reference.timex is not None else day
+    why = f'"{timex.text}" said of the day the sentence is set, "{named}"'
+    return Dating(timex, day, day, False, why, "day")
 
 
 def can_date(timex: Timex) -> bool:
@@ -145,6 +167,7 @@ class DateInView:
     """The narrative date of one article as its sentences are read in order."""
 
     def __init__(self, published: date | None) -> None:
+        self.published = published
         self.publication: Dating | None = None
         if published is not None:
             day = published.isoformat()
@@ -154,10 +177,13 @@ class DateInView:
     def new_paragraph(self) -> None:
         self.narrative = None
 
-    def for_main(self, clause_aspect: Aspect, local: Dating | None) -> Dating | None:
-        """The date a main clause with no expression of its own takes."""
+    def for_main(self, clause_aspect: Aspect, local: Dating | None, headline: bool = False) -> Dating | None:
+        """The date a main clause with no expression of its own takes. A headline's present tense tells
+        what has happened ("Apple unveils iPhone 4"): by the day of publication."""
         if clause_aspect in ("future", "modal"):
             return None
+        if clause_aspect == "present" and headline:
+            clause_aspect = "past"
         if clause_aspect == "present":
             present = self.publication
             return present.relate("same", "present tense, true when published") if present else None
@@ -171,9 +197,11 @@ class DateInView:
             "same", "the date in view" if local is None else "the date in view in this sentence"
         )
 
-    def carry(self, dating: Dating, clause_aspect: Aspect) -> None:
+    def carry(self, dating: Dating | None, clause_aspect: Aspect) -> None:
         """A main clause's own day- or week-precise date in the past becomes the narrative date."""
-        if dating.inherited or dating.granularity not in PERSISTENT:
+        if dating is None or dating.inherited:
+            return
+        if dating.granularity not in PERSISTENT:
             return
         if clause_aspect in ("future", "modal"):
             return

@@ -15,9 +15,10 @@ from timeline.events.phrases import Span, Token
 from timeline.events.words import is_determiner, is_function_word, is_preposition
 
 SUBJECT_WORDS = 8
-OBJECT_WORDS = 7
+OBJECT_WORDS = 8
 ANTECEDENT_WORDS = 4
 RELATIVE_CUES = frozenset({"which", "who", "whom", "whose", "that", "where"})
+JOINERS = frozenset({"", "'", "’", ".", "-", "%", "$", "&", "/", "€", "£"})  # kept as written: "35%", "U.S."
 STOPS = (",", ";", ":", " - ", " – ", " — ", "(", ")")
 
 
@@ -110,13 +111,16 @@ def _inverted_subject(text: str, offset: int, after: list[Token]) -> list[Token]
 def _object(text: str, offset: int, after: list[Token], before: list[Token]) -> list[Token]:
     """The words after the verb group (or an inverted subject, `before`) up to the first stop."""
     kept: list[Token] = []
+    words = 0
     for token in after:
         previous = kept[-1] if kept else (before[0] if before else None)
+        between = " "
         if previous is not None and previous.end <= token.start:
             between = text[previous.end - offset : token.start - offset]
             if any(stop in between for stop in STOPS) or len(between) > 3:
                 break
-        if len(kept) >= OBJECT_WORDS:
+        words += not kept or any(char.isspace() for char in between)  # "4.2", "35%" are one word
+        if words > OBJECT_WORDS:
             break
         kept.append(token)
     dangling = {"and", "or", "but", *cues().clause_kinds.subordinators, *cues().summary_drop_leading}
@@ -132,6 +136,6 @@ def _join(text: str, offset: int, words: Sequence[Token]) -> str:
     for before, token in zip([None, *words], words, strict=False):
         if before is not None:
             between = text[before.end - offset : token.start - offset] if before.end <= token.start else " "
-            parts.append(between if between in ("'", "’", ".", "-", "'s", " ") or between == "" else " ")
+            parts.append(between if between.strip() in JOINERS else " ")
         parts.append(token.text)
     return "".join(parts).strip()
