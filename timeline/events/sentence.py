@@ -12,6 +12,7 @@ from timeline.events.phrases import Span, Token, tokenize
 from timeline.events.tense import Tense, clause_tense
 from timeline.temporal.models import Timex
 
+HEADING_WORDS = 12
 ANCHOR_GAP = 12  # characters between "one day before" and the event it names
 
 
@@ -24,6 +25,7 @@ class SentenceView:
     context: list[tuple[str, list[Token], int]]  # where participants may be named: (text, tokens, offset)
     paragraph: bool  # the first sentence of a paragraph (after a blank line or a heading)
     headline: bool = False  # the article's first line, with no closing punctuation
+    heading: bool = False  # a later short line with no closing punctuation ("New security risks emerge")
 
 
 @dataclass
@@ -56,8 +58,12 @@ def make_view(text: str, start: int, end: int, previous: SentenceView | None) ->
     between = text[previous.end : start] if previous is not None else ""
     heading = previous is not None and not previous.text.rstrip("\"'”’)").endswith((".", "!", "?", ":"))
     paragraph = previous is None or between.count("\n") >= 2 or heading
-    headline = previous is None and not body.rstrip("\"'”’)").endswith((".", "!", "?", ":"))
-    return SentenceView(start, end, body, tokens, context, paragraph, headline)
+    open_ended = not body.rstrip("\"'”’)").endswith((".", "!", "?", ":"))
+    on_its_line = text[end : end + 1] in ("", "\n", "\r")
+    heading = previous is not None and open_ended and on_its_line and len(tokens) <= HEADING_WORDS
+    return SentenceView(
+        start, end, body, tokens, context, paragraph, previous is None and open_ended, heading
+    )
 
 
 def index_sentence(view: SentenceView, timexes: list[Timex]) -> SentenceIndex:

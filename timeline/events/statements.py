@@ -20,7 +20,8 @@ from timeline.events.participants import names
 from timeline.events.phrases import Span, Token
 from timeline.events.predicates import Predicate, find_predicate, verb_of_noun
 from timeline.events.quoting import build_mention
-from timeline.events.sentence import SentenceIndex, reach, tense_at
+from timeline.events.sentence import SentenceIndex, reach
+from timeline.events.tense import Tense
 from timeline.events.timing import (
     Aspect,
     DateInView,
@@ -37,6 +38,15 @@ from timeline.events.timing import (
 from timeline.events.titles import antecedent, headline
 from timeline.temporal.models import Timex
 
+# the tense a statement's verb group gives it ("had rejected": past; "has signed": present)
+TENSES: dict[Aspect, Tense] = {
+    "past": "past",
+    "past_perfect": "past",
+    "perfect": "present",
+    "present": "present",
+    "future": "future",
+}
+COMPARED = (None, "negated")  # hedged, hypothetical and generic claims are not compared: no facts read
 HEDGES = frozenset({"reportedly", "allegedly", "apparently", "supposedly", "possibly", "probably", "likely"})
 
 
@@ -62,6 +72,8 @@ def sentence_statements(
     """The statements of one sentence, dated; `view` is updated with the dates its main clauses set."""
     if index.view.paragraph:
         view.new_paragraph()
+    if index.view.heading:
+        return []  # a section heading states nothing
     readings = _readings(index)
     datings = _datings(index, readings, view)
     statements = []
@@ -75,7 +87,7 @@ def sentence_statements(
         and not (reading.predicate.stative and reading.timex is None and not _event_noun(reading))
     ]
     titles = {reading.clause: _title(index, reading) for reading in kept}
-    facts = SentenceFacts.read(index.view, timexes) if kept else SentenceFacts([], [])
+    facts: SentenceFacts | None = None  # read once, when a statement that checks compare needs them
     for reading in kept:
         reported = next(
             (
@@ -88,7 +100,10 @@ def sentence_statements(
         title = _title(index, reading, reported) if reported else titles[reading.clause]
         dating = datings.get(reading.clause)
         mention = _statement(document, index, reading, dating, title, times, known_names, anchor_event)
-        statements.append(facts.attach(mention))
+        if mention.modality in COMPARED:
+            facts = facts or SentenceFacts.read(index.view, timexes)
+            mention = facts.attach(mention)
+        statements.append(mention)
     for reading in readings.values():
         if reading.info.kind == "main" and reading.predicate is not None:
             view.carry(datings.get(reading.clause), reading.aspect)
@@ -196,8 +211,8 @@ def _statement(
         "participants": participants,
         "predicate": predicate.lemma,
         "clause": reading.info.kind,
-        "modality": _modality(reading),
-        "tense": tense_at(index, Span(head.start, head.end)),
+        "modality": _modality(reading, view.headline),
+        "tense": TENSES.get(reading.aspect),
         "time_link": dating.link if dating is not None else None,
         "time_inherited": dating.inherited if dating is not None else False,
         "earliest": dating.earliest if dating is not None else None,
@@ -209,10 +224,13 @@ def _statement(
 
 
 def _antecedent(index: SentenceIndex, reading: ClauseReading) -> list[Token]:
-    """A relative clause's noun: "the carrier, which filed", "an agreement reached in 1991"; not when the
-    clause has a subject of its own ("which nobody expects")."""
+    """A relative clause's noun: "the carrier, which filed", "an agreement reached in 1991" (not when the
+    clause has a subject of its own: "which nobody expects"); a relation clause's subject ("comes as")."""
     predicate = reading.predicate
-    if reading.info.kind != "relative" or predicate is None or predicate.first > 1:
+    info = reading.info
+    if info.cue == "relation" and predicate is not None and predicate.first == 0 and info.parent is not None:
+        return index.clause_tokens(info.parent)  # "Anthropic's call | comes as researchers demonstrated ..."
+    if info.kind != "relative" or predicate is None or predicate.first > 1:
         return []
     return antecedent(index.view.text, index.view.start, index.view.tokens, reading.tokens[0].start)
 
@@ -238,7 +256,7 @@ def _event_noun(reading: ClauseReading) -> bool:
     return False
 
 
-def _modality(reading: ClauseReading) -> str | None:
+def _modality(reading: ClauseReading, headline: bool) -> str | None:
     predicate = reading.predicate
     assert predicate is not None
     if reading.info.relation == "hypothetical":
@@ -248,6 +266,7 @@ def _modality(reading: ClauseReading) -> str | None:
     modal = predicate.modal is not None and reading.aspect != "future"
     if modal or any(token.text.lower() in HEDGES for token in reading.tokens):
         return "hedged"
+    progressive = reading.tokens[predicate.head].text.endswith("ing")  # "is calling": now, not in general
     if reading.aspect == "present" and reading.timex is None and reading.info.kind in ("main", "relative"):
-        return "generic"
+        return None if progressive or headline else "generic"
     return None

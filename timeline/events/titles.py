@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from timeline.events.language import cues
 from timeline.events.phrases import Span, Token
-from timeline.events.words import is_determiner, is_function_word, is_preposition
+from timeline.events.words import is_determiner, is_function_word, is_preposition, verb_form
 
 SUBJECT_WORDS = 8
 OBJECT_WORDS = 8
@@ -86,11 +86,22 @@ def _without_time_preposition(kept: list[Token], tokens: Sequence[Token], remove
 
 
 def _subject(text: str, offset: int, before: list[Token], drop: set[str]) -> list[Token]:
-    """The words before the verb group, after the last comma among them and without opening cue words."""
-    for at in range(len(before) - 1, 0, -1):
-        if "," in text[before[at - 1].end - offset : before[at].start - offset]:
-            before = before[at:]
+    """The words before the verb group without fronted phrases ("During the keynote, Jobs ...") or cue
+    words; of an appositive subject ("Steve Jobs, the chief executive, ...") its first part."""
+    while before:
+        comma = next(
+            (
+                at
+                for at in range(1, len(before))
+                if "," in text[before[at - 1].end - offset : before[at].start - offset]
+            ),
+            None,
+        )
+        if comma is None:
             break
+        first = before[0].text
+        fronted = is_preposition(first) or first.lower() in drop or first.endswith(("ly", "ing"))
+        before = before[comma:] if fronted or verb_form(first.lower()) is not None else before[:comma]
     while before and (before[0].text.lower() in drop or before[0].text.lower() in RELATIVE_CUES):
         before = before[1:]
     return before[:SUBJECT_WORDS]

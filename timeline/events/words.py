@@ -92,7 +92,9 @@ def verb_in_context(tokens: Sequence[Token], index: int) -> bool:
     if index == 0:
         return False
     previous = tokens[index - 1].text
-    if is_capitalised(previous) or previous.lower() in ("he", "she", "it", "they", "who", "which", "that"):
+    # a capitalised first word may be no name ("Previous calls for ...")
+    name = is_capitalised(previous) and not (index == 1 and getAllLemmas(previous.lower()))
+    if name or previous.lower() in ("he", "she", "it", "they", "who", "which", "that"):
         return not is_determiner(previous) and not is_preposition(previous)
     following = tokens[index + 1].text.lower() if index + 1 < len(tokens) else ""
     objects = ("that", "to", "the", "a", "an", "its", "his", "her", "their", "it", "them", "him")
