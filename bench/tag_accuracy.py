@@ -2,15 +2,19 @@
 
     .venv/bin/python bench/tag_accuracy.py [GOLD.jsonl] [--errors N] [--keep SYSTEM.jsonl]
 
-GOLD defaults to ../shared/bench/tbaq.jsonl next to the repository. The real CLI runs as a subprocess
-on the gold documents (id, dct, text only) and ../shared/bench/score.py scores its output; this prints
-strict/relaxed extent F1, value F1 and the most frequent misses grouped by kind. --keep saves the
-system output, for `score.py GOLD SYSTEM --errors N` (which shows each miss with its document).
+GOLD defaults to the shared TBAQ kit. The real CLI runs as a subprocess on the gold documents (id, dct, text
+only) and the shared score.py scores its output; this prints strict/relaxed extent F1, value F1 and type F1
+overall and for two halves of the documents split by a hash of their id: "tune" (the half to look at when
+changing rules) and "held-out" (the half to leave alone, which says whether a change generalises), then
+the most frequent errors in the tune half. --keep saves the system output, for `score.py GOLD SYSTEM
+--errors N` (which shows each miss with its document).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import subprocess
 import sys
 import tempfile
@@ -40,10 +44,18 @@ def main() -> None:
         if args.keep is not None:
             args.keep.write_bytes(system.read_bytes())
         report = score(args.gold, system, args.scorer)
+        halves = {half: _half(args.gold, Path(scratch), half) for half in ("tune", "held-out")}
+        reports = {half: score(path, system, args.scorer) for half, path in halves.items()}
     overall = report["overall"]
     print(f"gold: {args.gold}  documents: {overall['documents']}  gold timexes: {overall['counts']['gold']}")
     for name in FIGURES:
         print(figures_line(report, name))
+    for half, half_report in reports.items():
+        counts = half_report["overall"]
+        print(f"\n{half} half: {counts['documents']} documents, {counts['counts']['gold']} gold timexes")
+        for name in FIGURES:
+            print("  " + figures_line(half_report, name))
+    report = reports["tune"]
     misses: Counter[str] = Counter()
     for error in report.get("errors", []):
         gold, found = error["gold"], error["system"]
@@ -56,9 +68,24 @@ def main() -> None:
                 f"{error['kind']:8s} {gold['text']!r} {gold['type']} {gold['value']}"
                 f" -> {found['text']!r} {found['type']} {found['value']}"
             ] += 1
-    print(f"\nmost frequent errors (of {sum(misses.values())}):")
+    print(f"\nmost frequent errors in the tune half (of {sum(misses.values())}):")
     for text, count in misses.most_common(args.errors):
         print(f"{count:4d}  {text}")
+
+
+def in_tune_half(identifier: str) -> bool:
+    """A fixed split of the documents, independent of their order and of the tagger."""
+    return hashlib.sha256(identifier.encode("utf-8")).digest()[0] % 2 == 0
+
+
+def _half(gold: Path, folder: Path, half: str) -> Path:
+    """The gold file restricted to one half of its documents."""
+    path = folder / f"gold-{half}.jsonl"
+    with gold.open(encoding="utf-8") as lines, path.open("w", encoding="utf-8") as out:
+        for line in lines:
+            if line.strip() and in_tune_half(json.loads(line)["id"]) == (half == "tune"):
+                out.write(line)
+    return path
 
 
 if __name__ == "__main__":

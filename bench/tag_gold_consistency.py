@@ -9,6 +9,11 @@ way should then carry the same relative value (stated years are grouped by shape
 alike). Where the gold gives one surface form several relative values, a tagger that reads only the
 words and the DCT must miss all but one of them.
 
+Values are made comparable across documents: a quarter named with a year ("a year ago" in an earnings
+report) by the year it moves back, not by its distance from the DCT's quarter (which depends on where in
+its quarter the DCT falls); digits a stated date shares with its words are masked in the value as in the
+phrase ("april #, ####"); named days and holidays, like weekdays and months, are decided by context.
+
 Two kinds of splits are counted apart:
 - context: weekdays and month names, whose direction a clause's tense may legitimately
   decide, and bare unit words ("days", "the year"), whose meaning the sentence decides;
@@ -39,6 +44,9 @@ _DAY = re.compile(r"-(?P<month>\d\d)-(?P<day>\d\d)(?P<time>.*)")
 _WEEK = re.compile(r"-W(?P<week>\d\d)(?P<rest>.*)")
 _QUARTER = re.compile(r"-Q(?P<quarter>\d)")
 _MONTH = re.compile(r"-(?P<month>\d\d)")
+_HOLIDAY = re.compile(
+    r"\b(?:christmas|thanksgiving|easter|new year|independence day|labor day|memorial day)\b"
+)
 _BARE_UNIT = re.compile(r"(?:the\s+)?(?:day|week|month|quarter|year|decade)s?")
 _LEADING_WORDS = re.compile(r"^(?:(?:early|late|mid|last|this|next|the)[\s-]+)*")
 
@@ -55,10 +63,14 @@ def relative_value(value: str, text: str, dct: date) -> tuple[str, bool]:
     if found is None:
         return value, False  # a duration or a reference
     if found["year"] in text:  # a stated year: only what the value adds to it can differ ("1968-XX")
-        return "stated year" + found["rest"], False
+        # digits the text states too are masked as in the phrase ("april #, ####": stated year-##-##)
+        rest = re.sub(r"\d+", lambda m: "#" * len(m[0]) if m[0].lstrip("0") in text else m[0], found["rest"])
+        return "stated year" + rest, False
     year, rest = int(found["year"]), found["rest"]
     weekday = next((number for number, name in enumerate(WEEKDAYS) if name in words), None)
-    named_month = _LEADING_WORDS.sub("", words).startswith(MONTH_PREFIXES)
+    named_month = (
+        _LEADING_WORDS.sub("", words).startswith(MONTH_PREFIXES) or _HOLIDAY.search(words) is not None
+    )
     if day := _DAY.fullmatch(rest):
         try:
             when = date(year, int(day["month"]), int(day["day"]))
@@ -74,6 +86,9 @@ def relative_value(value: str, text: str, dct: date) -> tuple[str, bool]:
         iso_year, iso_week, _ = dct.isocalendar()
         return f"week {(year - iso_year) * 52 + int(week['week']) - iso_week:+d}{week['rest']}", False
     if quarter := _QUARTER.fullmatch(rest):
+        if "year" in words:  # "a year ago" beside a quarter: its distance from the DCT's quarter depends on
+            # how far into its quarter the DCT is, an artifact; the year it moves back is what the words say
+            return f"a quarter, year {year - dct.year:+d}", False
         steps = (year - dct.year) * 4 + int(quarter["quarter"]) - (dct.month - 1) // 3 - 1
         return f"quarter {steps:+d}", False
     if month := _MONTH.fullmatch(rest):

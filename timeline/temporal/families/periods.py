@@ -11,14 +11,13 @@ from timeline.temporal.readings import (
     UNDERSPECIFIED,
     Group,
     Reading,
-    duration_value,
     finer_or_equal,
     position,
     squeeze,
     year_number,
 )
 from timeline.temporal.registry import normaliser
-from timeline.temporal.resolver import Bounded, CutAtDct, PeriodFromDct
+from timeline.temporal.resolver import CutAtDct, PeriodFromDct
 
 _FROM_VIEW = ("following", "the following", "previous", "prior", "preceding")
 
@@ -77,12 +76,6 @@ def relative_period(doc: Document, g: Group, start: int, end: int) -> Reading | 
             return None
         value = period_value(granularity, in_view[0])
         return Reading("DATE", value, mod=mod, anchor=Anchor(kind="timex", ref=str(ref.start)))
-    if g("the") and word in ("past", "last") and not mod and granularity != "weekend":
-        # "the past year": the year up to the DCT, a duration (TimeBank's reading); "the past weekend"
-        # is the last weekend, below
-        value = duration_value(1, granularity, doc.words)
-        span = Bounded(undated_value=value, sign=-1, reach=1, unit=granularity)
-        return Reading("DURATION", value, granularity=granularity, anchor=Anchor(kind="dct"), pending=span)
     steps = doc.words.relative_shift.get(word, 0)
     if word in _FROM_VIEW and ref is not None:
         # counted from the date in view when that is a period inside one ("the following week" after a
