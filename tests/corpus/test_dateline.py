@@ -74,7 +74,8 @@ def test_the_table_gives_the_short_reason(
         "Headline\nPublished on: Feb 30, 2026\nThe council met.\n", encoding="utf-8"
     )
     (tmp_path / "no-day.txt").write_text("Headline\nThe council met.\n", encoding="utf-8")
-    code, stdout, _ = run_cli("corpus", str(tmp_path))
-    assert code == 0
+    code, stdout, stderr = run_cli("corpus", str(tmp_path))
+    assert code == 2  # the impossible date is reported, and the article still listed as undated
+    assert 'bad-day.txt:2: the dateline "Published on: Feb 30, 2026" names no real day' in stderr
     rows = stdout.splitlines()[2:]
     assert "unknown: no such day" in rows[0] and "unknown: not stated" in rows[1]

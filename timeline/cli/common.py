@@ -34,6 +34,17 @@ NO_CACHE_OPTION = typer.Option(False, "--no-cache", help="Analyse every document
 CACHE_DIR_OPTION = typer.Option(None, "--cache-dir", help="Where per-document results are cached.")
 EXECUTOR_OPTION = typer.Option("local", "--executor", help="local (processes on this machine) or dask.")
 SCHEDULER_OPTION = typer.Option(None, "--scheduler", help="Dask scheduler address, with --executor dask.")
+FOLLOW_SYMLINKS_OPTION = typer.Option(
+    False,
+    "--follow-symlinks",
+    help="Also read symlinks that point outside the corpus folder (by default: skipped, with a warning).",
+)
+MAX_DOCUMENT_SIZE_OPTION = typer.Option(
+    None,
+    "--max-document-size",
+    help="Refuse documents (files, JSONL records) larger than this, e.g. 50MB. Default: 10MB.",
+    show_default=False,
+)
 
 
 def report_problems(problems: list[InputProblem]) -> None:

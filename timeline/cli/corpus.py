@@ -10,10 +10,12 @@ from typing import Any
 import typer
 
 from timeline.cli.app import app
+from timeline.cli.common import FOLLOW_SYMLINKS_OPTION, MAX_DOCUMENT_SIZE_OPTION
 from timeline.cli.output import terminal_width
 from timeline.corpus import Document, iter_documents
+from timeline.corpus.files import read_policy
 from timeline.corpus.reader import NOT_STATED
-from timeline.diagnostics import InputProblem
+from timeline.diagnostics import InputProblem, printable
 from timeline.exitcodes import ExitCode
 from timeline.texttable import fit_table
 
@@ -34,6 +36,8 @@ def corpus_command(
     output_format: CorpusFormat = typer.Option(
         CorpusFormat.table, "--format", "-f", help="table for people, json for scripts."
     ),
+    follow_symlinks: bool = FOLLOW_SYMLINKS_OPTION,
+    max_document_size: str | None = MAX_DOCUMENT_SIZE_OPTION,
 ) -> None:
     """List the documents of a corpus: id, title, source, publication date (or why it is unknown), words,
     sentences, encoding repairs and boilerplate lines dropped.
@@ -43,9 +47,10 @@ def corpus_command(
 
     Example: timeline corpus corpus/ --format json
     """
+    policy = read_policy(follow_symlinks, max_document_size)  # InputError: reported by the app (exit 2)
     documents: list[Document] = []
     problems: list[InputProblem] = []
-    for entry in iter_documents(paths or [Path("corpus")]):
+    for entry in iter_documents(paths or [Path("corpus")], policy):
         if isinstance(entry, InputProblem):
             problems.append(entry)
             typer.echo(str(entry), err=True)
@@ -79,6 +84,7 @@ def _record(document: Document) -> dict[str, Any]:
 def _cut(text: str | None, width: int) -> str:
     if not text:
         return ""
+    text = printable(text)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -95,10 +101,10 @@ def _table(documents: list[Document], width: int | None) -> str:
         return "no documents"
     rows = [
         [
-            document.id,
+            printable(document.id),
             _cut(document.title, TITLE_WIDTH),
-            document.source or "",
-            _published(document),
+            printable(document.source or ""),
+            printable(_published(document)),
             document.words,
             len(document.sentences),
             document.repairs,

@@ -18,7 +18,6 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from timeline.corpus.dateline import parse_date
@@ -29,6 +28,8 @@ from timeline.diagnostics import InputError, InputProblem
 from timeline.yamlsource import LocatedYaml, load_yaml
 
 FRONT_MATTER_FENCE = "---"
+FRONT_MATTER_MAX_CHARS = 64 * 1024
+_LONE_CR = re.compile(r"\r(?!\n)")
 # The longest prefix of an HTML paragraph searched for when it is not found verbatim.
 HTML_PREFIX_CHARS = 32
 
@@ -57,7 +58,7 @@ def load_body(item: SourceItem) -> Body:
     """Raises InputError for input that cannot be read."""
     if item.format == "jsonl":
         return _jsonl_body(item)
-    text = _decode_file(item.path)
+    text = _decode_file(item)
     if item.format == "md":
         return _markdown_body(item, text)
     if item.format == "html":
@@ -71,11 +72,10 @@ def _problem(
     return InputError(InputProblem(path=item.path, line=line, column=column, message=message))
 
 
-def _decode_file(path: str) -> str:
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(InputProblem(path=path, message=f"cannot be read: {exc.strerror or exc}")) from None
+def _decode_file(item: SourceItem) -> str:
+    """The file's text; a lone "\r" (old Mac line ends) becomes "\n", which keeps every offset."""
+    path = item.path
+    raw = item.raw_bytes()  # a regular file within the size limit, else InputError
     if not raw.strip():
         raise InputError(InputProblem(path=path, message="is empty; remove it or add the article text"))
     if b"\0" in raw[:BINARY_SNIFF_BYTES]:
@@ -85,7 +85,7 @@ def _decode_file(path: str) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # editors show no column for a byte-order mark, so neither do we
     try:
-        return raw.decode("utf-8")
+        return _LONE_CR.sub("\n", raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         line = raw.count(b"\n", 0, exc.start) + 1
@@ -116,6 +116,8 @@ def _markdown_body(item: SourceItem, text: str) -> Body:
     else:
         raise _problem(item, "front matter opened with '---' is never closed; end it with a '---' line", 1, 1)
     yaml_text = text[starts[1] : starts[index]]
+    if len(yaml_text) > FRONT_MATTER_MAX_CHARS:  # metadata, not a place for megabytes of YAML to parse
+        raise _problem(item, f"front matter is over {FRONT_MATTER_MAX_CHARS // 1024} KB; keep it to metadata", 1, 1)
     located = load_yaml(yaml_text, item.path, line_offset=1)  # raises InputError with the file's line
     body_start = starts[index + 1] if index + 1 < len(starts) else len(text)
     body.text = text[body_start:]
@@ -182,11 +184,12 @@ def _jsonl_body(item: SourceItem) -> Body:
     record_id = record.get("id")
     if record_id is None:
         record_id = f"{item.name}-{number}"
-    elif not isinstance(record_id, str | int) or not str(record_id).strip():
-        raise _problem(item, '"id" must be a non-empty string', number, _value_column(line, "id"))
+    elif isinstance(record_id, bool) or not isinstance(record_id, str | int) or not str(record_id).strip():
+        message = f'"id" must be a non-empty string or a whole number, not {json.dumps(record_id)}'
+        raise _problem(item, message, number, _value_column(line, "id"))
     body = Body(
         id=str(record_id).strip(),
-        text=text,
+        text=_LONE_CR.sub("\n", text),
         space=_json_string_space(line, text),
         source_line_starts=[0],
         first_line=number,

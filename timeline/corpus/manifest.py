@@ -12,6 +12,7 @@ Every problem names the manifest's line and column; the entries that are fine ar
 
 from __future__ import annotations
 
+import os
 import posixpath
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline.corpus.dateline import parse_date
+from timeline.corpus.files import ReadPolicy, link_problem, read_regular, shown
 from timeline.diagnostics import InputError, InputProblem
 from timeline.yamlsource import LocatedYaml, load_yaml
 
@@ -46,20 +48,31 @@ class Manifest:
         return self.entries.get(relative_path)
 
 
-def load_manifest(folder: Path) -> Manifest:
-    """The folder's manifest; an empty one when there is none. Never raises for bad content."""
+def load_manifest(folder: Path, policy: ReadPolicy) -> Manifest:
+    """The folder's manifest; an empty one when there is none. Never raises for bad content.
+
+    Read under the same policy as the documents: a regular file within the size limit, and a symlink
+    only when it stays in the folder (or with --follow-symlinks).
+    """
     path = folder / MANIFEST_NAME
     manifest = Manifest()
-    if not path.is_file():
+    if not os.path.lexists(path):
         return manifest
-    shown = str(path)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        manifest.problems.append(InputProblem(path=shown, message=f"cannot be read as UTF-8 text: {exc}"))
+    name = shown(path)
+    refused = link_problem(path, policy)
+    if refused is not None:
+        manifest.problems.append(refused)
         return manifest
     try:
-        located = load_yaml(text, shown)
+        text = read_regular(os.fspath(path), name, policy.max_document_bytes).decode("utf-8-sig")
+    except InputError as exc:
+        manifest.problems.append(exc.problem)
+        return manifest
+    except UnicodeDecodeError as exc:
+        manifest.problems.append(InputProblem(path=name, message=f"cannot be read as UTF-8 text: {exc}"))
+        return manifest
+    try:
+        located = load_yaml(text, name)
     except InputError as exc:
         manifest.problems.append(exc.problem)
         return manifest

@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from timeline.diagnostics import InputProblem
+
 PublishedSource = Literal["manifest", "front_matter", "jsonl", "html_metadata", "dateline"]
 SourceFormat = Literal["txt", "md", "html", "jsonl"]
 
@@ -71,6 +73,9 @@ class Document(BaseModel):
     repairs: int = 0  # encoding repairs made
     boilerplate_lines: int = 0  # site boilerplate lines dropped
     content_hash: str = ""  # hash of the original bytes (cache key)
+    # What is wrong with the input but did not stop it being read (a dateline naming no real day):
+    # reported like any other problem (exit 2), next to the document.
+    problems: list[InputProblem] = Field(default_factory=list)
 
     @property
     def words(self) -> int:

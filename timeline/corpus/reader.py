@@ -20,7 +20,8 @@ from timeline.corpus.models import Document
 from timeline.corpus.offsets import OffsetMapBuilder
 from timeline.corpus.repair import RepairedLine, repair_line
 from timeline.corpus.sentences import split_sentences
-from timeline.corpus.sources import SourceItem, iter_sources
+from timeline.corpus.files import ReadPolicy, describe_size
+from timeline.corpus.sources import DEFAULT_POLICY, SourceItem, iter_sources
 from timeline.diagnostics import InputError, InputProblem
 
 # Why a publication date is unknown: the first words of `published_evidence` then.
@@ -199,6 +200,14 @@ def _date(
             f'{NO_SUCH_DAY}: the dateline on line {line_number}, "{dateline.line}", is not a real '
             f"calendar date, and there is no date in the {places}"
         )
+        document.problems.append(
+            InputProblem(
+                path=item.path,
+                line=line_number,
+                message=f'the dateline "{dateline.line}" names no real day; the article is read as undated '
+                "(correct the date, or give one in the manifest)",
+            )
+        )
         return
     document.published_evidence = (
         f"{NOT_STATED}: no date in the {places}, and no dateline in the first {search_lines()} lines "
@@ -206,10 +215,27 @@ def _date(
     )
 
 
-def iter_documents(paths: Sequence[Path]) -> Iterator[Document | InputProblem]:
+def unexpected_problem(item: SourceItem, exc: Exception, doing: str = "read") -> InputProblem:
+    """The one line for an exception no input should cause: this document is lost, the others are not."""
+    if isinstance(exc, MemoryError):
+        message = (
+            f"could not be {doing}: ran out of memory; split it, or lower the limit with --max-document-size "
+            f"(now {describe_size(item.max_bytes)})"
+        )
+    else:
+        message = (
+            f"could not be {doing} ({type(exc).__name__}: {exc}); please report this as a bug with the file "
+            "attached"
+        )
+    return InputProblem(path=item.path, line=item.line_number, message=message)
+
+
+def iter_documents(
+    paths: Sequence[Path], policy: ReadPolicy = DEFAULT_POLICY
+) -> Iterator[Document | InputProblem]:
     """Documents and problems in discovery order; a repeated id is a problem (the first one is kept)."""
     first_use: dict[str, str] = {}
-    for item in iter_sources(paths):
+    for item in iter_sources(paths, policy):
         if isinstance(item, InputProblem):
             yield item
             continue
@@ -219,13 +245,9 @@ def iter_documents(paths: Sequence[Path]) -> Iterator[Document | InputProblem]:
             yield exc.problem
             continue
         except Exception as exc:  # a bug on one odd document must not lose the others, nor print a traceback
-            yield InputProblem(
-                path=item.path,
-                line=item.line_number,
-                message=f"could not be read ({type(exc).__name__}: {exc}); please report this as a bug "
-                "with the file attached",
-            )
+            yield unexpected_problem(item, exc)
             continue
+        yield from document.problems
         if document.id in first_use:
             yield InputProblem(
                 path=item.path,
@@ -238,10 +260,12 @@ def iter_documents(paths: Sequence[Path]) -> Iterator[Document | InputProblem]:
         yield document
 
 
-def read_corpus(paths: Sequence[Path]) -> tuple[list[Document], list[InputProblem]]:
+def read_corpus(
+    paths: Sequence[Path], policy: ReadPolicy = DEFAULT_POLICY
+) -> tuple[list[Document], list[InputProblem]]:
     documents: list[Document] = []
     problems: list[InputProblem] = []
-    for entry in iter_documents(paths):
+    for entry in iter_documents(paths, policy):
         if isinstance(entry, InputProblem):
             problems.append(entry)
         else:

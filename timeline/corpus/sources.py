@@ -11,14 +11,28 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import get_args
 
+from timeline.corpus.files import (
+    DEFAULT_MAX_DOCUMENT_BYTES,
+    DOCUMENT_SIZE_ADVICE,
+    ReadPolicy,
+    Walk,
+    bounded_lines,
+    describe_size,
+    link_problem,
+    not_regular_problem,
+    open_regular,
+    read_regular,
+    shown,
+)
 from timeline.corpus.manifest import MANIFEST_NAME, Manifest, ManifestMetadata, load_manifest
 from timeline.corpus.models import SourceFormat
-from timeline.diagnostics import InputProblem
+from timeline.diagnostics import InputError, InputProblem
 
 SUFFIX_FORMATS: dict[str, SourceFormat] = {
     ".txt": "txt",
@@ -33,13 +47,14 @@ assert set(SUFFIX_FORMATS.values()) == set(get_args(SourceFormat))
 
 # How much of a file is looked at to tell text from binary.
 BINARY_SNIFF_BYTES = 8192
+DEFAULT_POLICY = ReadPolicy()
 
 
 @dataclass(frozen=True, slots=True)
 class SourceItem:
     """One document to read: a file, or one line of a JSONL file (its text and 1-based line number)."""
 
-    path: str
+    path: str  # as shown and written (see files.shown): a name that is not UTF-8 or has controls, escaped
     format: SourceFormat
     metadata: ManifestMetadata | None = None
     line_text: str | None = None
@@ -47,6 +62,15 @@ class SourceItem:
     # Under a walked folder, the path from that folder without the suffix ("nyt/story"), so that
     # nyt/story.txt and wapo/story.txt are two documents; a file named on its own is known by its stem.
     relative_name: str | None = None
+    # Where the file is opened when that is not `path`: its real name when `path` shows it escaped, an
+    # absolute path on a Dask worker (whose working folder is its own).
+    location: str | None = None
+    max_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES  # the size limit for this document (--max-document-size)
+
+    @property
+    def file(self) -> str:
+        """What to open."""
+        return self.location or self.path
 
     @property
     def name(self) -> str:
@@ -59,10 +83,10 @@ class SourceItem:
         return self.path if self.line_number is None else f"{self.path}:{self.line_number}"
 
     def raw_bytes(self) -> bytes:
-        """The document's original bytes (the JSONL line, or the whole file). Raises OSError."""
+        """The document's original bytes (the JSONL line, or the whole file). Raises InputError."""
         if self.line_text is not None:
             return self.line_text.encode("utf-8")
-        return Path(self.path).read_bytes()
+        return read_regular(self.file, self.path, self.max_bytes)
 
     def content_hash(self) -> str:
         """Hash of everything the document is read from: its key, its bytes and its manifest metadata.
@@ -74,40 +98,52 @@ class SourceItem:
         digest.update(f"{self.key}\0{self.format}\0{self.metadata!r}\0".encode())
         try:
             digest.update(self.raw_bytes())
-        except OSError as exc:
+        except InputError as exc:
             digest.update(f"unreadable: {exc}".encode())  # read_document reports it; the hash must not fail
         return digest.hexdigest()
 
 
-def iter_sources(paths: Sequence[Path]) -> Iterator[SourceItem | InputProblem]:
+def iter_sources(
+    paths: Sequence[Path], policy: ReadPolicy = DEFAULT_POLICY
+) -> Iterator[SourceItem | InputProblem]:
     """Every document under `paths`, in a stable order, with problems in place."""
-    manifests = _Manifests()
+    manifests = _Manifests(policy)
     for path in paths:
-        if path.is_dir():
-            yield from _walk_folder(path, manifests)
-        elif path.is_file():
+        try:
+            mode = path.stat().st_mode
+        except OSError as exc:
+            missing = isinstance(exc, FileNotFoundError | NotADirectoryError)
+            message = "no such file or folder" if missing else f"cannot be read: {exc.strerror or exc}"
+            yield InputProblem(path=shown(path), message=message)
+            continue
+        if stat.S_ISDIR(mode):
+            yield from _walk_folder(path, manifests, policy)
+        elif not stat.S_ISREG(mode):
+            yield not_regular_problem(shown(path), mode)
+        elif (refused := link_problem(path, policy)) is not None:
+            yield refused
+        else:
             format = SUFFIX_FORMATS.get(path.suffix.lower())
             if format is None:
                 known = " ".join(sorted(SUFFIX_FORMATS))
-                yield InputProblem(path=str(path), message=f"unsupported file type; use one of: {known}")
+                yield InputProblem(path=shown(path), message=f"unsupported file type; use one of: {known}")
                 continue
             yield from manifests.problems_of(path.parent)
             metadata = manifests.get(path.parent).lookup(path.name)
-            yield from _file_items(path, format, metadata)
-        else:
-            yield InputProblem(path=str(path), message="no such file or folder")
+            yield from _file_items(os.fspath(path), format, metadata, policy)
 
 
 class _Manifests:
     """Each folder's manifest, loaded once per discovery; its problems are reported once."""
 
-    def __init__(self) -> None:
+    def __init__(self, policy: ReadPolicy) -> None:
+        self._policy = policy
         self._loaded: dict[Path, Manifest] = {}
         self._reported: set[Path] = set()
 
     def get(self, folder: Path) -> Manifest:
         if folder not in self._loaded:
-            self._loaded[folder] = load_manifest(folder)
+            self._loaded[folder] = load_manifest(folder, self._policy)
         return self._loaded[folder]
 
     def problems_of(self, folder: Path) -> list[InputProblem]:
@@ -118,18 +154,23 @@ class _Manifests:
         return manifest.problems
 
 
-def _walk_folder(root: Path, manifests: _Manifests) -> Iterator[SourceItem | InputProblem]:
-    for folder_name, folder_names, file_names in os.walk(root):
-        folder_names[:] = sorted(name for name in folder_names if not name.startswith("."))
-        folder = Path(folder_name)
-        yield from manifests.problems_of(folder)
-        for name in sorted(file_names):
-            format = SUFFIX_FORMATS.get(Path(name).suffix.lower())
-            if format is None or name.startswith(".") or name == MANIFEST_NAME:
-                continue
-            path = folder / name
-            relative_name = path.relative_to(root).with_suffix("").as_posix()
-            yield from _file_items(path, format, _nearest_metadata(root, path, manifests), relative_name)
+def _document_name(name: str) -> bool:
+    """Whether a walk reads a file of this name (a known suffix; never the manifest itself)."""
+    return Path(name).suffix.lower() in SUFFIX_FORMATS and name != MANIFEST_NAME
+
+
+def _walk_folder(root: Path, manifests: _Manifests, policy: ReadPolicy) -> Iterator[SourceItem | InputProblem]:
+    for found in Walk(root, policy, _document_name):
+        if isinstance(found, InputProblem):
+            yield found
+        elif isinstance(found, Path):
+            yield from manifests.problems_of(found)
+        else:
+            path = Path(found.location)
+            format = SUFFIX_FORMATS[path.suffix.lower()]
+            relative_name = shown(found.relative[: -len(path.suffix)] if path.suffix else found.relative)
+            metadata = _nearest_metadata(root, path, manifests)
+            yield from _file_items(found.location, format, metadata, policy, relative_name)
 
 
 def _nearest_metadata(root: Path, path: Path, manifests: _Manifests) -> ManifestMetadata | None:
@@ -143,30 +184,55 @@ def _nearest_metadata(root: Path, path: Path, manifests: _Manifests) -> Manifest
 
 
 def _file_items(
-    path: Path, format: SourceFormat, metadata: ManifestMetadata | None, relative_name: str | None = None
+    location: str,
+    format: SourceFormat,
+    metadata: ManifestMetadata | None,
+    policy: ReadPolicy,
+    relative_name: str | None = None,
 ) -> Iterator[SourceItem | InputProblem]:
+    path = shown(location)
+    if path != location:
+        yield InputProblem(
+            path=path,
+            message="the file name is not UTF-8 text or holds control characters; the document is read and "
+            "shown with the name escaped, as here (rename the file to keep its name)",
+        )
+    item = SourceItem(
+        path=path,
+        format=format,
+        metadata=metadata,
+        relative_name=relative_name,
+        location=location if path != location else None,
+        max_bytes=policy.max_document_bytes,
+    )
     if format != "jsonl":
-        yield SourceItem(path=str(path), format=format, metadata=metadata, relative_name=relative_name)
+        yield item
         return
-    yield from _jsonl_items(path, metadata, relative_name)
+    yield from _jsonl_items(item)
 
 
-def _jsonl_items(
-    path: Path, metadata: ManifestMetadata | None, relative_name: str | None
-) -> Iterator[SourceItem | InputProblem]:
-    shown = str(path)
+def _jsonl_items(file: SourceItem) -> Iterator[SourceItem | InputProblem]:
     try:
-        handle = path.open("rb")
-    except OSError as exc:
-        yield InputProblem(path=shown, message=f"cannot be read: {exc.strerror or exc}")
+        descriptor, _ = open_regular(file.file, file.path)
+    except InputError as exc:
+        yield exc.problem
         return
-    with handle:
+    with os.fdopen(descriptor, "rb") as handle:
         if b"\0" in handle.read(BINARY_SNIFF_BYTES):
-            yield InputProblem(path=shown, message="is a binary file, not JSON Lines text")
+            yield InputProblem(path=file.path, message="is a binary file, not JSON Lines text")
             return
         handle.seek(0)
         any_record = False
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in enumerate(bounded_lines(handle, file.max_bytes), start=1):
+            if raw is None:
+                any_record = True
+                yield InputProblem(
+                    path=file.path,
+                    line=number,
+                    message=f"the record on this line is over the limit of {describe_size(file.max_bytes)} "
+                    + DOCUMENT_SIZE_ADVICE,
+                )
+                continue
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]  # a byte-order mark is no part of the record
             try:
@@ -174,24 +240,16 @@ def _jsonl_items(
             except UnicodeDecodeError as exc:
                 column = len(raw[: exc.start].decode("utf-8", errors="replace")) + 1
                 yield InputProblem(
-                    path=shown,
+                    path=file.path,
                     line=number,
                     column=column,
                     message=f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
                 )
                 any_record = True  # the file has content, just not all of it readable
                 continue
-            line = line.rstrip("\r\n")
             if not line.strip():
                 continue
             any_record = True
-            yield SourceItem(
-                path=shown,
-                format="jsonl",
-                metadata=metadata,
-                line_text=line,
-                line_number=number,
-                relative_name=relative_name,
-            )
+            yield replace(file, line_text=line, line_number=number)
         if not any_record:
-            yield InputProblem(path=shown, message="is empty: no JSON record on any line")
+            yield InputProblem(path=file.path, message="is empty: no JSON record on any line")
