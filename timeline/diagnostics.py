@@ -17,6 +17,7 @@ _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # A line that starts with "::" (after blanks) is a workflow command in a GitHub Actions log.
 _WORKFLOW_COMMAND = re.compile(r"^(\s*):(?=:)")
+_WORKFLOW_COMMAND_LINES = re.compile(r"^([^\S\n]*):(?=:)", re.MULTILINE)
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -40,6 +41,13 @@ def printable(text: str) -> str:
     "::" written as `\\x3a:`, so no file name, front-matter value or article text can start a GitHub
     workflow command (`::error ...`) or a new line."""
     return _WORKFLOW_COMMAND.sub(r"\1\\x3a", escape_controls(text))
+
+
+def no_command_lines(text: str) -> str:
+    """`text` with every line that would start a workflow command written with `\\x3a:` instead: for
+    text assembled from escaped values and then cut or wrapped, where a value's inner " ::" can begin a line.
+    """
+    return _WORKFLOW_COMMAND_LINES.sub(r"\1\\x3a", text)
 
 
 class InputProblem(BaseModel):

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 
 from tabulate import tabulate  # plain-text tables that read well in a terminal and in CI logs
 
+from timeline.diagnostics import no_command_lines
+
 GAP = 2  # tabulate's "simple" format puts two spaces between columns
 NARROWEST = 12  # a cut column keeps at least this many characters
 
@@ -39,7 +41,7 @@ def fit_table(
                 for row in texts:
                     row[i] = cut(row[i], max(limit, NARROWEST, len(headers[i])))
     table = tabulate(texts, headers=list(headers), tablefmt="simple", **options)  # type: ignore[arg-type]
-    return "\n".join(" " * indent + line for line in table.splitlines())
+    return no_command_lines("\n".join(" " * indent + line for line in table.splitlines()))
 
 
 def _share(room: int, natural: list[int]) -> list[int]:
@@ -67,4 +69,4 @@ def wrap_lines(text: str, width: int | None) -> str:
     for line in text.splitlines():
         indent = " " * (len(line) - len(line.lstrip()))
         lines += textwrap.wrap(line, width, subsequent_indent=indent + "  ", break_on_hyphens=False) or [""]
-    return "\n".join(lines)
+    return no_command_lines("\n".join(lines))  # a value's inner " ::" may now begin a line

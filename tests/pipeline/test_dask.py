@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from timeline.diagnostics import InputError
-from timeline.pipeline import RunOptions, build, executors
+from timeline.pipeline import RunOptions, build, dask_runner
 
 distributed = pytest.importorskip("distributed")
 
@@ -42,7 +42,7 @@ def test_relative_corpus_paths_work_on_workers_started_elsewhere(
 
 
 def test_unreachable_scheduler_is_a_clear_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(executors, "CONNECT_SECONDS", 2)  # instead of ten
+    monkeypatch.setattr(dask_runner, "CONNECT_SECONDS", 2)  # instead of ten
     with pytest.raises(InputError) as error:
         build([ROOT / "corpus"], None, RunOptions(executor="dask", scheduler="tcp://127.0.0.1:9"))
     assert "cannot reach the Dask scheduler tcp://127.0.0.1:9" in str(error.value)
@@ -55,7 +55,7 @@ def test_dask_without_a_scheduler_address_says_how_to_start_one() -> None:
 
 
 def test_scheduler_without_workers_is_a_clear_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(executors, "WORKER_WAIT_SECONDS", 2)  # instead of a minute
+    monkeypatch.setattr(dask_runner, "WORKER_WAIT_SECONDS", 2)  # instead of a minute
     with (
         distributed.LocalCluster(n_workers=0, processes=False) as cluster,
         pytest.raises(InputError) as error,

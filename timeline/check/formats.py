@@ -13,6 +13,7 @@ from rich.style import Style  # ANSI colour for terminals; the core stays free o
 from timeline.check.models import Evidence, Finding, Report
 from timeline.check.rulebase import RuleBase
 from timeline.check.sarif import SourceRoot, to_sarif
+from timeline.diagnostics import no_command_lines, printable
 from timeline.texttable import cut, fit_table
 
 OutputFormat = Literal["text", "json", "sarif", "github"]
@@ -42,19 +43,24 @@ def render(
 
 
 def _short(text: str, width: int = QUOTE_WIDTH) -> str:
-    flat = " ".join(text.split())
+    flat = printable(" ".join(text.split()))
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 def _location(item: Evidence) -> str:
-    return f"{item.path}:{item.line}:{item.column}"
+    return f"{printable(item.path)}:{item.line}:{item.column}"
 
 
 def _sides(evidence: list[Evidence], width: int | None) -> list[str]:
     """The sides of a finding in one table, read side by side; in a terminal too narrow for the table, one
     line of where and what, and one of the quote, per side."""
     rows = [
-        [item.doc, _location(item), item.value or "", f'"{_short(item.quote)}"' if item.quote else ""]
+        [
+            printable(item.doc),
+            _location(item),
+            printable(item.value or ""),
+            f'"{_short(item.quote)}"' if item.quote else "",
+        ]
         for item in evidence
     ]
     table = fit_table(rows, ["doc", "where", "claims", "quote"], None, flexible=[], indent=4)
@@ -77,12 +83,13 @@ def to_text(report: Report, colour: bool, width: int | None = None) -> str:
         heading = f"{severity.upper()} {rule} ({len(findings)})"
         lines.append(Style(color=COLOUR[severity], bold=True).render(heading) if colour else heading)
         for finding in findings:
-            message = f"  {finding.message}"
-            lines += textwrap.wrap(message, width, subsequent_indent="  ") if width else [message]
+            message = f"  {printable(finding.message)}"
+            wrapped = textwrap.wrap(message, width, subsequent_indent="  ") if width else [message]
+            lines += [no_command_lines(line) for line in wrapped]  # an inner " ::" may now begin a line
             if finding.evidence:
                 lines += _sides(finding.evidence, width)
             if finding.link:
-                lines.append(f"    see {finding.link}")
+                lines.append(f"    see {printable(finding.link)}")
             lines.append("")
     summary = report.summary
     total = (

@@ -18,7 +18,9 @@ from timeline.cli.common import (
     CACHE_DIR_OPTION,
     CORPUS_ARGUMENT,
     EXECUTOR_OPTION,
+    FOLLOW_SYMLINKS_OPTION,
     JOBS_OPTION,
+    MAX_DOCUMENT_SIZE_OPTION,
     NO_CACHE_OPTION,
     RULES_OPTION,
     SCHEDULER_OPTION,
@@ -29,7 +31,7 @@ from timeline.cli.common import (
 )
 from timeline.cli.output import detail, quiet, terminal_width
 from timeline.config import load_config
-from timeline.diagnostics import InputError
+from timeline.diagnostics import InputError, printable
 from timeline.exitcodes import ExitCode
 from timeline.export import iter_json
 from timeline.export.labels import date_label
@@ -46,6 +48,8 @@ def run_build(
     cache_dir: Path | None,
     executor: str,
     scheduler: str | None,
+    follow_symlinks: bool = False,
+    max_document_size: str | None = None,
 ) -> BuildResult:
     """Resolve the corpus and rules, run the pipeline, print its problems. Exits 2 on unusable options."""
     config, config_problems = load_config()
@@ -58,6 +62,8 @@ def run_build(
             executor=executor,
             scheduler=scheduler,
             progress=sys.stderr.isatty() and not quiet(),
+            follow_symlinks=follow_symlinks,
+            max_document_size=max_document_size,
         )
         paths = corpus_paths(corpus, config)
         result = build(paths, rules_folder(rules, config), options)
@@ -83,7 +89,7 @@ def summary_table(timeline: Timeline, width: int | None = None) -> str:
     """The documents and the events, each table cut to `width` columns (None: not cut to a width)."""
     documents = fit_table(
         [
-            [document.id, (document.title or "")[:50], _publication_label(document)]
+            [printable(document.id), printable(document.title or "")[:50], _publication_label(document)]
             for document in timeline.documents
         ],
         ["document", "title", "published"],
@@ -93,7 +99,7 @@ def summary_table(timeline: Timeline, width: int | None = None) -> str:
     rows = [
         [
             date_label(event.date) + (" !" if event.date_conflict else ""),
-            event.title[:70] + (" *" if event.automatic else ""),
+            printable(event.title)[:70] + (" *" if event.automatic else ""),
             len({mention.doc for mention in event.mentions}),
             len(event.mentions),
         ]
@@ -133,6 +139,8 @@ def build_command(
     cache_dir: Path | None = CACHE_DIR_OPTION,
     executor: str = EXECUTOR_OPTION,
     scheduler: str | None = SCHEDULER_OPTION,
+    follow_symlinks: bool = FOLLOW_SYMLINKS_OPTION,
+    max_document_size: str | None = MAX_DOCUMENT_SIZE_OPTION,
 ) -> None:
     """Build one chronology from articles about one story.
 
@@ -150,6 +158,8 @@ def build_command(
         cache_dir=cache_dir,
         executor=executor,
         scheduler=scheduler,
+        follow_symlinks=follow_symlinks,
+        max_document_size=max_document_size,
     )
     pieces = iter_json(result.timeline)  # written piece by piece: a large timeline is never one string
     if output is None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from timeline.check import load_rules, run_checks
+from timeline.check import run_checks
 from timeline.check.baseline import read_baseline, write_baseline
 from timeline.check.builtin import BUILTIN_IDS
 from timeline.check.engine import at_or_above, without_baseline
@@ -20,7 +20,9 @@ from timeline.cli.common import (
     CACHE_DIR_OPTION,
     CORPUS_ARGUMENT,
     EXECUTOR_OPTION,
+    FOLLOW_SYMLINKS_OPTION,
     JOBS_OPTION,
+    MAX_DOCUMENT_SIZE_OPTION,
     NO_CACHE_OPTION,
     RULES_OPTION,
     SCHEDULER_OPTION,
@@ -89,6 +91,8 @@ def check_command(
     cache_dir: Path | None = CACHE_DIR_OPTION,
     executor: str = EXECUTOR_OPTION,
     scheduler: str | None = SCHEDULER_OPTION,
+    follow_symlinks: bool = FOLLOW_SYMLINKS_OPTION,
+    max_document_size: str | None = MAX_DOCUMENT_SIZE_OPTION,
 ) -> None:
     """Check the articles against each other and against the rules; report every contradiction.
 
@@ -111,6 +115,8 @@ def check_command(
             executor=executor,
             scheduler=scheduler,
             progress=sys.stderr.isatty() and not quiet(),
+            follow_symlinks=follow_symlinks,
+            max_document_size=max_document_size,
         )
         paths = corpus_paths(corpus, config)
         result = build(paths, rules_folder(rules, config), options)
@@ -119,8 +125,7 @@ def check_command(
         raise typer.Exit(ExitCode.INPUT_ERROR) from None
     warn_if_empty(paths, result)
     problems.extend(result.problems)
-    loaded, rule_problems = load_rules(result.rule_files, result.catalog)
-    problems.extend(rule_problems)
+    loaded = result.rules
     problems.extend(_override_problems(config, {rule.id for rule in loaded}))
     report = run_checks(result.timeline, loaded, dict(config.severity))
     if write_baseline_to is not None:

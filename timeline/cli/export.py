@@ -9,7 +9,7 @@ import typer
 from pydantic import ValidationError
 
 from timeline.atomic import write_text_atomic
-from timeline.check import load_rules, run_checks
+from timeline.check import run_checks
 from timeline.check.models import Report
 from timeline.check.rulebase import RuleBase
 from timeline.chronology.models import Timeline
@@ -19,7 +19,9 @@ from timeline.cli.common import (
     CACHE_DIR_OPTION,
     CORPUS_ARGUMENT,
     EXECUTOR_OPTION,
+    FOLLOW_SYMLINKS_OPTION,
     JOBS_OPTION,
+    MAX_DOCUMENT_SIZE_OPTION,
     NO_CACHE_OPTION,
     RULES_OPTION,
     SCHEDULER_OPTION,
@@ -61,8 +63,7 @@ def _timeline_and_rules(
     and whether the build met (and printed) problems of its own."""
     if from_file is None:
         result = run_build(corpus, rules, **pipeline)  # type: ignore[arg-type]
-        loaded, rule_problems = load_rules(result.rule_files, result.catalog)
-        return result.timeline, loaded, rule_problems, bool(result.problems)
+        return result.timeline, result.rules, [], bool(result.problems)  # rule problems: printed by the build
     if corpus:
         report_problems([InputProblem(path="--from", message="give either CORPUS or --from, not both")])
         raise typer.Exit(ExitCode.INPUT_ERROR)
@@ -94,6 +95,8 @@ def export_command(
     cache_dir: Path | None = CACHE_DIR_OPTION,
     executor: str = EXECUTOR_OPTION,
     scheduler: str | None = SCHEDULER_OPTION,
+    follow_symlinks: bool = FOLLOW_SYMLINKS_OPTION,
+    max_document_size: str | None = MAX_DOCUMENT_SIZE_OPTION,
 ) -> None:
     """Export the chronology: markdown (one table of every event + a Mermaid diagram), html (one
     self-contained page: sources side by side, filters), csv (one row per mention), timelinejs (Knight Lab
@@ -116,6 +119,8 @@ def export_command(
         cache_dir=cache_dir,
         executor=executor,
         scheduler=scheduler,
+        follow_symlinks=follow_symlinks,
+        max_document_size=max_document_size,
     )
     report: Report | None = None
     if findings is not None:

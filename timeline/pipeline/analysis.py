@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from timeline.corpus import SourceItem, read_document
 from timeline.corpus.models import OffsetMap
-from timeline.diagnostics import InputError, InputProblem
+from timeline.corpus.reader import unexpected_problem
+from timeline.diagnostics import InputError
 from timeline.events import Catalog, extract_mentions
 from timeline.events.models import DocumentAnalysis
 from timeline.temporal import tag
@@ -33,12 +34,7 @@ def analyse_chunk(items: list[SourceItem], catalog: Catalog) -> list[tuple[bool,
         except InputError as exc:
             outcomes.append((False, exc.problem.model_dump_json()))
         except Exception as exc:  # a bug on one odd document must not lose the other documents
-            problem = InputProblem(
-                path=item.key,
-                message=f"could not be analysed ({type(exc).__name__}: {exc}); please report this "
-                "as a bug with the file attached",
-            )
-            outcomes.append((False, problem.model_dump_json()))
+            outcomes.append((False, unexpected_problem(item, exc, "analysed").model_dump_json()))
     return outcomes
 
 

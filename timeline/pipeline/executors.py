@@ -6,10 +6,15 @@ of chunks in flight, so memory stays flat however long the corpus stream is.
 
 from __future__ import annotations
 
+import ctypes
 import json
+import logging
 import multiprocessing
 import os
 import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -17,9 +22,10 @@ from contextlib import contextmanager
 from typing import Protocol, TypeVar
 
 from timeline.corpus import SourceItem
-from timeline.diagnostics import InputError, InputProblem
 from timeline.events import Catalog
 from timeline.pipeline.analysis import analyse_chunk
+
+logger = logging.getLogger(__name__)
 
 Outcomes = list[tuple[bool, str]]
 Work = TypeVar("Work")
@@ -68,32 +74,69 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
+def worker_count(jobs: int | None) -> int:
+    """--jobs, at most one process per core: the work is all CPU, so more only adds memory and forks."""
+    cores = cpu_count()
+    if jobs is not None and jobs > cores:
+        logger.warning(
+            "timeline: --jobs %d is more than the %d core(s) this process may use; using %d",
+            jobs,
+            cores,
+            cores,
+        )
+    return min(jobs or cores, cores)
+
+
 @contextmanager
 def open_runner(
     executor: str, jobs: int | None, scheduler: str | None, catalog: Catalog
 ) -> Iterator[ChunkRunner]:
     if executor == "dask":
-        with _dask_runner(scheduler, catalog) as runner:
+        from timeline.pipeline.dask_runner import dask_runner  # the optional extra: only when asked for
+
+        with dask_runner(scheduler, catalog) as runner:
             yield runner
         return
-    workers = jobs or cpu_count()
+    workers = worker_count(jobs)
     if workers == 1:
         yield ChunkRunner(lambda items: _Done(analyse_chunk(items, catalog)), window=1)
         return
-    # fork where there is one: workers inherit the imported stages and, once warmed up here, the word
-    # lists and models the stages load on first use, instead of each loading its own copy.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    if context.get_start_method() == "fork":
-        analyse_chunk([WARM_UP], catalog)
-    pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(catalog,)
-    )
+    pool = _LazyPool(workers, catalog)
     try:
-        yield ChunkRunner(lambda items: pool.submit(_analyse_chunk_in_worker, items), window=4 * workers)
+        yield ChunkRunner(pool.submit, window=4 * workers)
     finally:
+        pool.shutdown()
+
+
+class _LazyPool:
+    """A process pool started by the first chunk that needs analysing: a build whose documents are all
+    cached, or that finds none, never forks."""
+
+    def __init__(self, workers: int, catalog: Catalog) -> None:
+        self._workers = workers
+        self._catalog = catalog
+        self._pool: ProcessPoolExecutor | None = None
+
+    def submit(self, items: list[SourceItem]) -> Pending:
+        if self._pool is None:
+            # fork where there is one: workers inherit the imported stages and, once warmed up here, the
+            # word lists and models the stages load on first use, instead of each loading its own copy.
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else None)
+            if context.get_start_method() == "fork":
+                analyse_chunk([WARM_UP], self._catalog)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self._workers,
+                mp_context=context,
+                initializer=_start_worker,
+                initargs=(self._catalog, os.getpid()),
+            )
+        return self._pool.submit(_analyse_chunk_in_worker, items)
+
+    def shutdown(self) -> None:
         # On Ctrl-C too: queued chunks are dropped, running ones finish (workers ignore SIGINT) and exit.
-        pool.shutdown(wait=True, cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 # A small article that makes every stage load what it loads lazily (the tagger's and the event extractor's
@@ -115,70 +158,39 @@ WARM_UP = SourceItem(
 _worker_catalog: Catalog | None = None
 
 
-def _start_worker(catalog: Catalog) -> None:
+def _start_worker(catalog: Catalog, parent: int) -> None:
     global _worker_catalog
     _worker_catalog = catalog
     # Ctrl-C goes to the whole process group; the parent decides what stops, workers just finish a chunk.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The parent's SIGTERM handler (which unwinds it to clean up) is no use here: a worker just stops.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with(parent)
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+PARENT_CHECK_SECONDS = 1.0
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when its parent ends, even by SIGKILL (which leaves it no chance to stop us)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        watched = libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL) == 0 if sys.platform == "linux" else False
+    except (OSError, AttributeError):
+        watched = False
+    if not watched:  # elsewhere: a thread that looks for the parent every second
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(PARENT_CHECK_SECONDS)
+            os._exit(1)
+
+        threading.Thread(target=watch, name="timeline-parent-watch", daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
 
 
 def _analyse_chunk_in_worker(items: list[SourceItem]) -> Outcomes:
     assert _worker_catalog is not None, "worker started without its catalog"
     return analyse_chunk(items, _worker_catalog)
-
-
-CONNECT_SECONDS = 10
-WORKER_WAIT_SECONDS = 60
-
-
-@contextmanager
-def _dask_runner(scheduler: str | None, catalog: Catalog) -> Iterator[ChunkRunner]:
-    if scheduler is None:
-        raise InputError(
-            InputProblem(
-                path="--scheduler",
-                message="--executor dask needs the scheduler's address: start one with `dask scheduler`, "
-                "workers with `dask worker tcp://HOST:8786`, then pass --scheduler tcp://HOST:8786",
-            )
-        )
-    try:
-        # Optional extra, imported only when asked for so the default install stays small.
-        from distributed import Client
-    except ImportError:
-        raise InputError(
-            InputProblem(
-                path="--executor",
-                message="the dask executor needs the optional extra: pip install 'timeline[dask]'",
-            )
-        ) from None
-    try:
-        client = Client(scheduler, timeout=f"{CONNECT_SECONDS}s")
-    except (OSError, TimeoutError, ValueError) as exc:
-        raise InputError(
-            InputProblem(
-                path="--scheduler",
-                message=f"cannot reach the Dask scheduler {scheduler}: {exc}; start one with "
-                "`dask scheduler` and workers with `dask worker ADDRESS`",
-            )
-        ) from None
-    try:
-        try:
-            client.wait_for_workers(1, timeout=WORKER_WAIT_SECONDS)
-        except TimeoutError:
-            raise InputError(
-                InputProblem(
-                    path="--scheduler",
-                    message=f"no Dask worker joined {scheduler} within {WORKER_WAIT_SECONDS} s; start "
-                    f"some with `dask worker {scheduler}`",
-                )
-            ) from None
-        threads = sum(client.nthreads().values())
-        # Sent once to every worker instead of with every chunk.
-        shared_catalog = client.scatter(catalog, broadcast=True)
-
-        def submit(items: list[SourceItem]) -> Pending:
-            return client.submit(analyse_chunk, items, shared_catalog, pure=False)
-
-        yield ChunkRunner(submit, window=4 * threads)
-    finally:
-        client.close()

@@ -17,9 +17,13 @@ from typing import Literal
 from rich.console import Console
 from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TimeElapsedColumn
 
+from timeline.check import load_rules
+from timeline.check.rulebase import RuleBase
 from timeline.chronology import merge
 from timeline.chronology.models import Timeline
 from timeline.corpus import SourceItem, iter_sources
+from timeline.corpus.files import ReadPolicy, read_policy
+from timeline.corpus.sources import DEFAULT_POLICY
 from timeline.diagnostics import InputError, InputProblem
 from timeline.events import Catalog, load_catalog, load_rule_files
 from timeline.events.models import DocumentAnalysis
@@ -41,6 +45,7 @@ class RunOptions:
     executor: ExecutorName = "local"
     scheduler: str | None = None  # Dask scheduler address (tcp://host:8786), needed with executor "dask"
     progress: bool = False
+    reading: ReadPolicy = DEFAULT_POLICY  # symlinks and the size limit per document
 
 
 @dataclass
@@ -49,6 +54,7 @@ class BuildResult:
     catalog: Catalog
     rule_files: list[LocatedYaml]
     problems: list[InputProblem] = field(default_factory=list)
+    rules: list[RuleBase] = field(default_factory=list)  # the valid rules of the rule files
 
 
 def options_from_cli(
@@ -59,6 +65,8 @@ def options_from_cli(
     executor: str = "local",
     scheduler: str | None = None,
     progress: bool = False,
+    follow_symlinks: bool = False,
+    max_document_size: str | None = None,
 ) -> RunOptions:
     """RunOptions from the shared command-line options; raises InputError (exit 2) for unusable values."""
     if jobs is not None and jobs < 1:
@@ -72,6 +80,7 @@ def options_from_cli(
             InputProblem(path="--scheduler", message="only applies with --executor dask; add it or drop this")
         )
     return RunOptions(
+        reading=read_policy(follow_symlinks, max_document_size),
         jobs=jobs,
         cache_dir=None if no_cache else (cache_dir or DEFAULT_CACHE_DIR),
         executor="dask" if executor == "dask" else "local",
@@ -86,20 +95,20 @@ def build(paths: Sequence[Path], rules_dir: Path | None, options: RunOptions) ->
     Bad input never raises: it comes back in `problems` (rule files first, then documents in discovery
     order) and the other documents are still used. Raises InputError only for unusable options (Dask not
     installed, scheduler unreachable).
-
-    With Dask, workers read the files themselves (JSONL records travel with the task), from a folder every
-    machine sees at the same place; paths are made absolute, since a worker's working folder is its own.
     """
-    if options.executor == "dask":
-        paths = [path.absolute() for path in paths]
     rule_files, problems = load_rule_files(rules_dir)
     catalog, catalog_problems = load_catalog(rule_files)
     problems.extend(catalog_problems)
+    # Validated here for every command, so `build` refuses the rule files `check` refuses (exit 2).
+    rules, rule_problems = load_rules(rule_files, catalog)
+    problems.extend(rule_problems)
     cache = AnalysisCache(options.cache_dir, catalog.fingerprint) if options.cache_dir else None
     with open_runner(options.executor, options.jobs, options.scheduler, catalog) as runner:
-        analyses = _analyse_in_order(iter_sources(paths), runner, cache, problems, options.progress)
+        analyses = _analyse_in_order(
+            iter_sources(paths, options.reading), runner, cache, problems, options.progress
+        )
         timeline = merge(_drop_duplicate_ids(analyses, problems))
-    return BuildResult(timeline=timeline, catalog=catalog, rule_files=rule_files, problems=problems)
+    return BuildResult(timeline, catalog, rule_files, problems, rules)
 
 
 # How many items go to a worker at a time: big enough to amortise the hand-over, small enough to balance.
@@ -138,8 +147,9 @@ def _analyse_in_order(
                 shown.advance()
                 if isinstance(entry, InputProblem):
                     problems.append(entry)
-                elif position in chunk.cached:
-                    yield entry, chunk.cached[position]
+                    continue
+                if position in chunk.cached:
+                    analysis = chunk.cached[position]
                 else:
                     ok, text = next(computed)
                     if not ok:
@@ -147,7 +157,9 @@ def _analyse_in_order(
                         continue
                     if cache is not None:
                         cache.store(chunk.keys[position], text)
-                    yield entry, DocumentAnalysis.model_validate_json(text)
+                    analysis = DocumentAnalysis.model_validate_json(text)
+                problems.extend(analysis.document.problems)
+                yield entry, analysis
 
 
 def _chunks(sources: Iterable[SourceItem | InputProblem], cache: AnalysisCache | None) -> Iterator[_Chunk]:
