@@ -55,8 +55,10 @@ def test_interrupted_build_writes_nothing_and_a_rerun_gives_the_clean_output(tmp
     assert _leftovers(tmp_path) == []
     entries = list(cache.glob("*/*.json"))
     assert 20 <= len(entries) < 600
-    for entry in entries:  # every entry that exists is whole
-        DocumentAnalysis.model_validate_json(entry.read_text(encoding="utf-8"))
+    for entry in entries:  # every entry that exists is whole: its key on the first line, then the analysis
+        header, analysis = entry.read_text(encoding="utf-8").split("\n", 1)
+        assert header == f"timeline-cache {entry.stem}"
+        DocumentAnalysis.model_validate_json(analysis)
 
     rerun = _build(corpus, out, cache)
     assert rerun.wait(timeout=300) == 0
