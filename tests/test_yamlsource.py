@@ -24,7 +24,7 @@ def test_values_and_keys_keep_their_line_and_column() -> None:
         ("a: 1\na: 2\n", "r.yaml:2:1: duplicate key 'a'"),
         ("a: [1,\n", "r.yaml:2:1: invalid YAML"),
         ("base: &b {x: 1}\nc:\n  <<: *b\n", "merge keys"),
-        ("[" * 20000, "nested too deeply"),
+        ("[" * 20000, "r.yaml:1:65: invalid YAML: nested more than 64 levels deep"),
     ],
     ids=["impossible-date", "alias", "duplicate-key", "syntax", "merge-key", "deep-nesting"],
 )

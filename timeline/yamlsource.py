@@ -65,13 +65,37 @@ def existing_path(data: Any, loc: Sequence[int | str]) -> YamlPath:
     return tuple(path)
 
 
+# Deeper than any manifest, front matter or rule file needs. Checked as the document is composed, so that
+# "[[[[..." is refused at the same place whatever the caller's stack, instead of by Python's recursion limit
+# (which made the refusal depend on how deep the caller already was, and could let a RecursionError out).
+MAX_DEPTH = 64
+
+
+class _DepthLimitedLoader(yaml.SafeLoader):
+    """The safe loader, refusing collections nested more than MAX_DEPTH levels deep."""
+
+    _depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self._depth >= MAX_DEPTH:
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(
+                None, None, f"nested more than {MAX_DEPTH} levels deep; a real document never is", mark
+            )
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
 def load_yaml(text: str, path: str, *, line_offset: int = 0) -> LocatedYaml:
     """Parse one YAML document. Raises InputError naming path:line:column on any problem.
 
     `line_offset` shifts reported lines, for YAML embedded in a larger file (front matter).
     """
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_DepthLimitedLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
@@ -82,20 +106,10 @@ def load_yaml(text: str, path: str, *, line_offset: int = 0) -> LocatedYaml:
         ) from None
     except yaml.YAMLError as exc:
         raise InputError(InputProblem(path=path, message=f"invalid YAML: {exc}")) from None
-    except RecursionError:
-        raise InputError(
-            InputProblem(path=path, message="YAML is nested too deeply to be a real document")
-        ) from None
     located = LocatedYaml(data=None, path=path, line_offset=line_offset)
     if node is None:
         return located
-    builder = _Builder(located)
-    try:
-        located.data = builder.build(node, ())
-    except RecursionError:
-        raise InputError(
-            InputProblem(path=path, message="YAML is nested too deeply to be a real document")
-        ) from None
+    located.data = _Builder(located).build(node, ())  # as deep as the composer allowed: MAX_DEPTH
     return located
 
 

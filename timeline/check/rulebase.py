@@ -131,11 +131,14 @@ def event_evidence(event: Event) -> list[Evidence]:
 def template_fields(template: str) -> list[str]:
     """The placeholder names of a `str.format` template; raises ValueError for a malformed one."""
     names = []
-    for _, name, _, _ in string.Formatter().parse(template):
+    for _, name, spec, conversion in string.Formatter().parse(template):
         if name is None:
             continue
-        if not name.isidentifier():  # no attribute or index access: a message only names values
-            raise ValueError(f"placeholder '{{{name}}}' must be a plain name such as {{event}}")
+        # No attribute or index access, no format spec or conversion: a message only names values (and
+        # "{event:>1500000000}" would ask for a 1.5 GB string).
+        if not name.isidentifier() or spec or conversion:
+            written = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            raise ValueError(f"placeholder '{{{written}}}' must be a plain name such as {{event}}")
         names.append(name)
     return names
 
@@ -256,8 +259,14 @@ def join_values(values: Iterable[str]) -> str:
     return " vs ".join(f"'{value}'" for value in values)
 
 
+# No rule about a news story needs a longer span: a longer one is a typo (P9999Y, P99999999999999D).
+LONGEST_DURATION = "P100Y"
+
+
 def _valid_duration(text: str) -> str:
-    parse_duration(text)
+    span = parse_duration(text)
+    if 31 * abs(span.months) + abs(span.days) > 366 * 100:
+        raise ValueError(f"'{text}' is longer than a rule may use; at most {LONGEST_DURATION}")
     return text
 
 

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from timeline.corpus.files import read_regular, shown
 from timeline.diagnostics import InputError, InputProblem
 from timeline.yamlsource import LocatedYaml, load_yaml
 
 RULE_FILE_SECTIONS = ("events", "rules")
 RULE_FILE_SUFFIXES = (".yaml", ".yml")
+# Rule files are written by hand: a few kilobytes each. A larger one is refused at once rather than
+# parsed for minutes (YAML is read at about 100 KB a second).
+RULE_FILE_MAX_BYTES = 1024 * 1024
 
 
 def load_rule_files(rules_dir: Path | None) -> tuple[list[LocatedYaml], list[InputProblem]]:
@@ -33,9 +37,15 @@ def load_rule_files(rules_dir: Path | None) -> tuple[list[LocatedYaml], list[Inp
     problems: list[InputProblem] = []
     for path in paths:
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(InputProblem(path=str(path), message=f"cannot read rule file: {exc}"))
+            raw = read_regular(
+                str(path), shown(path), RULE_FILE_MAX_BYTES, "for a rule file; split it in several"
+            )
+            text = raw.decode("utf-8")
+        except InputError as exc:
+            problems.append(exc.problem)
+            continue
+        except UnicodeDecodeError as exc:
+            problems.append(InputProblem(path=shown(path), message=f"cannot read rule file: {exc}"))
             continue
         try:
             located = load_yaml(text, str(path))
