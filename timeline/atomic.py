@@ -15,9 +15,9 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
+import secrets
 import stat
 import sys
-import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -63,16 +63,19 @@ def write_text_atomic(path: str | os.PathLike[str], text: str | Iterable[str], *
 
 
 def _replace(target: Path, pieces: Iterable[str]) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
+    # Named before it exists (rather than by mkstemp), so that a Ctrl-C at any point, even between the
+    # file's creation and the first line below, finds the name to remove.
+    tmp = target.parent / f".{target.name}.{os.getpid()}.{secrets.token_hex(6)}.tmp"
     try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            os.fchmod(handle.fileno(), _mode_for(target))  # mkstemp's file is private; outputs are not
+            os.fchmod(handle.fileno(), _mode_for(target))  # private while written; an output is not
             handle.writelines(pieces)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
     except BaseException:  # Ctrl-C, SIGTERM (see cli/app.py), a full disk: never leave the temporary file
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
