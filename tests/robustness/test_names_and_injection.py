@@ -125,3 +125,22 @@ def test_tables_print_names_and_values_escaped(
     assert "\\x3a:error::id" in stdout  # the JSONL id, first on its row
     assert "line\\n::warning::two" in stdout
     assert not COMMAND_LINE.search(stdout)
+
+
+@pytest.mark.parametrize("columns", ["18", "20", "40"])
+@pytest.mark.parametrize(
+    "command", [("build", "-o", "out.json"), ("corpus",), ("check", "--format", "text")], ids=lambda c: c[0]
+)
+def test_narrow_terminals_cut_and_wrap_without_starting_a_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...], columns: str
+) -> None:
+    """Cutting and wrapping to the terminal's width may put a value's inner " ::" at the start of a line."""
+    corpus = two_articles(tmp_path / "corpus")
+    title = "a ::error file=ci.yml::pwned ::warning::x " * 3
+    (corpus / "long.md").write_text(f"---\ntitle: {json.dumps(title)}\n---\n{article(6)}", encoding="utf-8")
+    rules(tmp_path / "rules")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", columns)
+    options = () if command[0] == "corpus" else ("--rules", "rules", "--no-cache")
+    _, stdout, stderr = run(command[0], "corpus", *command[1:], *options)
+    assert not COMMAND_LINE.search(stdout + stderr), stdout
