@@ -96,9 +96,19 @@ def text_features(text: str) -> set[str]:
     tokens = set()
     families = _families()
     run: list[str] = []
-    for position, match in enumerate(_WORD.finditer(text)):
-        token = _token(match.group(), position == 0)
-        adjacent = bool(run) and text[match.start() - 1 : match.start()] == " "
+    previous_end = -1
+    matches = list(_WORD.finditer(text))
+    # a capitalised first word is an ordinary word ("Researchers said") unless a name goes on after it
+    # ("Harbor Bank said")
+    opens_name = (
+        len(matches) > 1
+        and matches[1].group()[:1].isupper()
+        and text[matches[0].end() : matches[1].start()] == " "
+    )
+    for position, match in enumerate(matches):
+        token = _token(match.group(), position == 0 and not opens_name)
+        adjacent = bool(run) and text[previous_end : match.start()] == " "
+        previous_end = match.end()
         if token is not None and is_name(token):
             run = [*run, token] if adjacent else [token]
             continue

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from timeline.check.builtin import (
     contrasting_claims,
+    contrasting_descriptions,
     date_conflict,
     past_after_publication,
     quantity_conflict,
@@ -31,6 +32,7 @@ BUILTIN_CHECKS: tuple[BuiltinCheck, ...] = tuple(
     for module in (
         date_conflict,
         contrasting_claims,
+        contrasting_descriptions,
         quantity_conflict,
         role_conflict,
         past_after_publication,

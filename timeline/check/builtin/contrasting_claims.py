@@ -11,11 +11,13 @@ import re
 from functools import cache
 from importlib import resources
 
+from lemminflect import getAllLemmas  # is the word after a term a noun (a thing it describes)?
 from pydantic import BaseModel, ConfigDict
 
 from timeline.check.builtin.compare import compared_events, describe, side_evidence
 from timeline.check.models import Finding, Severity
 from timeline.check.rulebase import CheckContext
+from timeline.chronology.features import merge_words
 from timeline.events.models import Mention
 from timeline.yamlsource import load_yaml
 
@@ -74,12 +76,54 @@ def opposed_groups() -> list[dict[str, list[str]]]:
 
 
 def sides_of(text: str, group: int) -> dict[str, str]:
-    """The sides of group number `group` a text takes, with the words it takes each with (the first)."""
+    """The sides of group number `group` a text takes, with the words it takes each with (the first).
+    A term that describes a thing ("internal memo") is left to builtin/contrasting-descriptions: an
+    internal memo and an independent audit are not opposed claims."""
     found: dict[str, str] = {}
     for side, pattern in _patterns()[group]:
         for match in pattern.finditer(text):
-            if not _negation().search(text[max(match.start() - NEGATION_REACH, 0) : match.start()]):
+            if not _negated(text, match.start()) and _thing_after(text, match.end()) is None:
                 found.setdefault(side, match.group())
+    return found
+
+
+_FOLLOWING = re.compile(r"\s+([a-z][a-z-]+)(?:\s+([a-z][a-z-]+))?")
+
+
+def _negated(text: str, start: int) -> bool:
+    return _negation().search(text[max(start - NEGATION_REACH, 0) : start]) is not None
+
+
+def _thing_after(text: str, end: int) -> str | None:
+    """The one or two lowercase words after a term that name what it describes, ending in a noun
+    ("research institute", "memo"); None when a verb or a function word follows ("voluntarily submit")."""
+    following = _FOLLOWING.match(text, end)
+    function_words = merge_words().function_words
+    if following is None or following.group(1) in function_words:
+        return None
+    second = following.group(2)
+    words = (
+        [following.group(1)] if second is None or second in function_words else [following.group(1), second]
+    )
+    while words and not _is_noun(words[-1]):
+        words.pop()
+    return " ".join(words) if words else None
+
+
+def _is_noun(word: str) -> bool:
+    return "NOUN" in getAllLemmas(word)
+
+
+def described_things(text: str) -> list[tuple[int, str, str, str]]:
+    """(group, side, words, thing) for each opposed term right before the thing it describes: "internal
+    research institute" is side internal of the thing "research institute". Negated terms do not count."""
+    found = []
+    for group, sides in enumerate(_patterns()):
+        for side, pattern in sides:
+            for match in pattern.finditer(text):
+                thing = _thing_after(text, match.end())
+                if thing is not None and not _negated(text, match.start()):
+                    found.append((group, side, f"{match.group()} {thing}", thing))
     return found
 
 
