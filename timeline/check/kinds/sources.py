@@ -46,7 +46,7 @@ class SourcesRule(ClaimsMixin, EventRuleMixin, RuleBase):
         for event in context.events(self.event):
             claims: dict[str, list[Mention]] = {}
             for mention in event.mentions:
-                for value in self.claims(mention) if self.attribute else [""]:
+                for value in self.claims(mention) if self.attribute or self.role else [""]:
                     claims.setdefault(value, []).append(mention)
             for value, mentions in sorted(claims.items()):
                 sources = sorted({context.source_of(mention.doc) for mention in mentions})
@@ -57,8 +57,8 @@ class SourcesRule(ClaimsMixin, EventRuleMixin, RuleBase):
                             [evidence(mention, value or None) for mention in mentions],
                             count=len(sources),
                             min=self.min,
-                            value=f" ({self.attribute}: {value})" if value else "",
-                            attribute=self.attribute or "",
+                            value=f" ({self.attribute or self.role}: {value})" if value else "",
+                            attribute=self.attribute or self.role or "",
                             sources=", ".join(sources),
                         )
                     )
