@@ -10,6 +10,9 @@ import re
 
 from pydantic import BaseModel
 
+# Set (to anything) to see the tracebacks and library logs behind the one-line messages.
+DEBUG_VARIABLE = "TIMELINE_DEBUG"
+
 # What must never reach a terminal or a CI log raw: C0 and C1 controls (a newline starts a new log line, an
 # escape sequence rewrites the screen), DEL, Unicode line and paragraph separators, bidirectional overrides
 # (text that reads differently from what it is) and lone surrogates (a byte of a file name that is not UTF-8).

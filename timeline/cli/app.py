@@ -8,6 +8,7 @@ Ctrl-C does, so temporary files are removed and worker processes stopped on the 
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sys
@@ -22,10 +23,9 @@ from typer.core import TyperGroup
 
 from timeline import __version__
 from timeline.cli.output import QUIET_OPTION, VERBOSE_OPTION, TimelineTyper, reset, set_verbosity
-from timeline.diagnostics import InputError, printable
+from timeline.diagnostics import DEBUG_VARIABLE, InputError, printable
 from timeline.exitcodes import ExitCode
 
-DEBUG_VARIABLE = "TIMELINE_DEBUG"
 # click's own exceptions (usage errors, exit 2) pass through; typer re-exports click's under its own names.
 _CLICK_ERROR: type[Exception] = next(
     cls for cls in typer.BadParameter.__mro__ if cls.__name__ == "ClickException"
@@ -60,11 +60,28 @@ def _stop(message: str, code: ExitCode) -> NoReturn:
     raise typer.Exit(code)
 
 
+@contextmanager
+def _warnings_to_stderr() -> Iterator[None]:
+    """The stages' warnings (logging, logger "timeline") as plain lines on this command's stderr, whatever
+    logging configuration the libraries in the process have set up."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    handler.setLevel(logging.WARNING)
+    logger = logging.getLogger("timeline")
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = True
+
+
 class GuardedGroup(TyperGroup):
     """Runs each command with the top-level error handling described above."""
 
     def invoke(self, ctx: Any) -> Any:  # click's Context, which typer does not export under its own name
-        with _terminate_by_unwinding():
+        with _terminate_by_unwinding(), _warnings_to_stderr():
             try:
                 return super().invoke(ctx)
             except (typer.Exit, typer.Abort, _CLICK_ERROR):

@@ -8,6 +8,7 @@ instead of a traceback or a wait without end.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,7 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from timeline.corpus import SourceItem
-from timeline.diagnostics import InputError, InputProblem
+from timeline.diagnostics import DEBUG_VARIABLE, InputError, InputProblem
 from timeline.events import Catalog
 from timeline.pipeline.analysis import analyse_chunk
 from timeline.pipeline.executors import ChunkRunner, Outcomes, Pending
@@ -28,6 +29,33 @@ CLOSE_SECONDS = 5
 
 def _problem(message: str) -> InputError:
     return InputError(InputProblem(path="--scheduler", message=message))
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text.splitlines()[0] if text else ''}"
+
+
+@contextmanager
+def _quiet_distributed() -> Iterator[None]:
+    """distributed logs its connection troubles with tracebacks; the run says what failed in one line
+    instead. TIMELINE_DEBUG=1 keeps its logs. (Each of its loggers has its own level, so each is set.)"""
+    if os.environ.get(DEBUG_VARIABLE):
+        yield
+        return
+    loggers = [logging.getLogger("distributed")] + [
+        logger
+        for name, logger in logging.root.manager.loggerDict.items()
+        if name.startswith("distributed.") and isinstance(logger, logging.Logger)
+    ]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 class _Remote:
@@ -58,8 +86,7 @@ class _Remote:
                 raise
             except Exception as exc:  # the scheduler gone, a worker killed too often: the cluster's failure
                 raise _problem(
-                    f"the Dask cluster at {self._scheduler} failed ({type(exc).__name__}: {exc}); "
-                    "the build stopped"
+                    f"the Dask cluster at {self._scheduler} failed ({_first_line(exc)}); the build stopped"
                 ) from None
 
     def _workers(self) -> int:
@@ -67,7 +94,7 @@ class _Remote:
             return len(self._client.nthreads())
         except Exception as exc:
             raise _problem(
-                f"lost the Dask scheduler {self._scheduler} ({type(exc).__name__}: {exc}); the build stopped"
+                f"lost the Dask scheduler {self._scheduler} ({_first_line(exc)}); the build stopped"
             ) from None
 
 
@@ -91,8 +118,17 @@ def dask_runner(scheduler: str | None, catalog: Catalog) -> Iterator[ChunkRunner
                 message="the dask executor needs the optional extra: pip install 'timeline[dask]'",
             )
         ) from None
+    with (
+        _quiet_distributed(),
+        _connected(Client, scheduler, catalog) as runner,
+    ):  # after the import: its loggers
+        yield runner
+
+
+@contextmanager
+def _connected(client_class: Any, scheduler: str, catalog: Catalog) -> Iterator[ChunkRunner]:
     try:
-        client = Client(scheduler, timeout=f"{CONNECT_SECONDS}s")
+        client = client_class(scheduler, timeout=f"{CONNECT_SECONDS}s")
     except (OSError, TimeoutError, ValueError) as exc:
         raise _problem(
             f"cannot reach the Dask scheduler {scheduler}: {exc}; start one with "
