@@ -7,6 +7,8 @@ escaped form, `caf\\xe9.txt`, in one process, in a pool and on Dask, for build, 
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
@@ -144,3 +146,28 @@ def test_narrow_terminals_cut_and_wrap_without_starting_a_command(
     options = () if command[0] == "corpus" else ("--rules", "rules", "--no-cache")
     _, stdout, stderr = run(command[0], "corpus", *command[1:], *options)
     assert not COMMAND_LINE.search(stdout + stderr), stdout
+
+
+INERT_NAMES = ["<img src=x onerror=alert(1)>.txt", "=HYPERLINK(1).txt", "+1+2.md", "@SUM(A1).txt", "-3.txt"]
+
+
+@pytest.mark.parametrize("export_format", ["csv", "timelinejs", "html", "markdown"])
+def test_exports_keep_hostile_file_names_inert(tmp_path: Path, export_format: str) -> None:
+    """File names reach the exports as document ids: no markup, no spreadsheet formula (the exports'
+    own escaping, checked here for names as the export tests check it for article text)."""
+    corpus = two_articles(tmp_path / "corpus")
+    for index, name in enumerate(INERT_NAMES):
+        (corpus / name).write_text(article(3 + index, f"Outlet {index}"), encoding="utf-8")
+    code, stdout, stderr = run(
+        "export", "--format", export_format, corpus, "--rules", rules(tmp_path / "rules")
+    )
+    assert code == 0, stderr
+    if export_format in ("html", "markdown"):
+        assert not re.search(r"(?<!\\)<img", stdout)  # Markdown shows \<img as text; HTML needs &lt;
+    if export_format == "csv":
+        cells = [cell for row in csv.reader(io.StringIO(stdout)) for cell in row]
+        assert "'=HYPERLINK(1)" in cells or "'=HYPERLINK(1).txt" in " ".join(cells)
+        assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")]
+    if export_format == "timelinejs":
+        for slide in json.loads(stdout)["events"]:
+            assert "<" not in slide["group"] + slide["unique_id"] + slide["text"]["headline"]
