@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -30,8 +31,8 @@ from timeline.cli.common import (
     warn_if_empty,
 )
 from timeline.cli.output import detail, quiet, terminal_width
-from timeline.config import load_config
-from timeline.diagnostics import InputError, printable
+from timeline.config import Config, load_config
+from timeline.diagnostics import InputError, InputProblem, printable
 from timeline.exitcodes import ExitCode
 from timeline.export import iter_json
 from timeline.export.labels import date_label
@@ -39,40 +40,34 @@ from timeline.pipeline import BuildResult, build, options_from_cli
 from timeline.texttable import fit_table, wrap_lines
 
 
-def run_build(
+def run_pipeline(
     corpus: list[Path] | None,
     rules: Path | None,
-    *,
-    jobs: int | None,
-    no_cache: bool,
-    cache_dir: Path | None,
-    executor: str,
-    scheduler: str | None,
-    follow_symlinks: bool = False,
-    max_document_size: str | None = None,
+    config: Config,
+    earlier: list[InputProblem],
+    **pipeline: Any,
 ) -> BuildResult:
-    """Resolve the corpus and rules, run the pipeline, print its problems. Exits 2 on unusable options."""
-    config, config_problems = load_config()
-    report_problems(config_problems)
+    """Run the pipeline on the corpus and rules the arguments (else the config) name, with the pipeline
+    options (`options_from_cli`'s keywords). On unusable options prints `earlier` problems and that one,
+    and exits 2; warns about an empty corpus."""
     try:
-        options = options_from_cli(
-            jobs=jobs,
-            no_cache=no_cache,
-            cache_dir=cache_dir,
-            executor=executor,
-            scheduler=scheduler,
-            progress=sys.stderr.isatty() and not quiet(),
-            follow_symlinks=follow_symlinks,
-            max_document_size=max_document_size,
-        )
+        options = options_from_cli(progress=sys.stderr.isatty() and not quiet(), **pipeline)
         paths = corpus_paths(corpus, config)
         result = build(paths, rules_folder(rules, config), options)
     except InputError as exc:
-        report_problems([exc.problem])
+        report_problems([*earlier, exc.problem])
         raise typer.Exit(ExitCode.INPUT_ERROR) from None
+    warn_if_empty(paths, result)
+    return result
+
+
+def run_build(corpus: list[Path] | None, rules: Path | None, **pipeline: Any) -> BuildResult:
+    """Resolve the corpus and rules, run the pipeline, print its problems. Exits 2 on unusable options."""
+    config, config_problems = load_config()
+    report_problems(config_problems)
+    result = run_pipeline(corpus, rules, config, [], **pipeline)
     result.problems[:0] = config_problems
     report_problems(result.problems[len(config_problems) :])
-    warn_if_empty(paths, result)
     return result
 
 

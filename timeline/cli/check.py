@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from enum import StrEnum
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from timeline.check.engine import at_or_above, without_baseline
 from timeline.check.formats import render
 from timeline.check.rulebase import suggest
 from timeline.cli.app import app
+from timeline.cli.build import run_pipeline
 from timeline.cli.common import (
     CACHE_DIR_OPTION,
     CORPUS_ARGUMENT,
@@ -26,17 +26,13 @@ from timeline.cli.common import (
     NO_CACHE_OPTION,
     RULES_OPTION,
     SCHEDULER_OPTION,
-    corpus_paths,
     report_problems,
-    rules_folder,
     source_root,
-    warn_if_empty,
 )
-from timeline.cli.output import colour_wanted, detail, quiet, say, terminal_width
+from timeline.cli.output import colour_wanted, detail, say, terminal_width
 from timeline.config import Config, load_config
-from timeline.diagnostics import InputError, InputProblem
+from timeline.diagnostics import InputProblem
 from timeline.exitcodes import ExitCode
-from timeline.pipeline import build, options_from_cli
 
 
 class CheckFormat(StrEnum):
@@ -107,23 +103,19 @@ def check_command(
         report_problems([InputProblem(path="--write-baseline", message=message)])
         raise typer.Exit(ExitCode.INPUT_ERROR)
     config, problems = load_config()
-    try:
-        options = options_from_cli(
-            jobs=jobs,
-            no_cache=no_cache,
-            cache_dir=cache_dir,
-            executor=executor,
-            scheduler=scheduler,
-            progress=sys.stderr.isatty() and not quiet(),
-            follow_symlinks=follow_symlinks,
-            max_document_size=max_document_size,
-        )
-        paths = corpus_paths(corpus, config)
-        result = build(paths, rules_folder(rules, config), options)
-    except InputError as exc:
-        report_problems([*problems, exc.problem])
-        raise typer.Exit(ExitCode.INPUT_ERROR) from None
-    warn_if_empty(paths, result)
+    result = run_pipeline(
+        corpus,
+        rules,
+        config,
+        problems,
+        jobs=jobs,
+        no_cache=no_cache,
+        cache_dir=cache_dir,
+        executor=executor,
+        scheduler=scheduler,
+        follow_symlinks=follow_symlinks,
+        max_document_size=max_document_size,
+    )
     problems.extend(result.problems)
     loaded = result.rules
     problems.extend(_override_problems(config, {rule.id for rule in loaded}))

@@ -62,7 +62,7 @@ def _timeline_and_rules(
     """The timeline (built, or read with --from), the rules to check it with, the problems still to print,
     and whether the build met (and printed) problems of its own."""
     if from_file is None:
-        result = run_build(corpus, rules, **pipeline)  # type: ignore[arg-type]
+        result = run_build(corpus, rules, **pipeline)
         return result.timeline, result.rules, [], bool(result.problems)  # rule problems: printed by the build
     if corpus:
         report_problems([InputProblem(path="--from", message="give either CORPUS or --from, not both")])
