@@ -169,6 +169,8 @@ def _dating(
         shifted = deictic_dating(reading.timex, parent or local, view.published)
         return shifted or own_dating(reading.timex)
     if info.kind == "main":
+        if reading.aspect == "present" and not headline and not _progressive(reading):
+            return None  # "Alignment refers to ...", "the phone has two cameras": a state, no event in time
         return view.for_main(reading.aspect, local, headline)
     if parent is None and info.kind == "relative":
         parent = local or view.narrative  # the noun's clause states a property: the date in view
@@ -256,6 +258,11 @@ def _event_noun(reading: ClauseReading) -> bool:
     return False
 
 
+def _progressive(reading: ClauseReading) -> bool:
+    """ "is calling", "are studying": what is happening now, not a general claim."""
+    return reading.predicate is not None and reading.tokens[reading.predicate.head].text.endswith("ing")
+
+
 def _modality(reading: ClauseReading, headline: bool) -> str | None:
     predicate = reading.predicate
     assert predicate is not None
@@ -266,7 +273,6 @@ def _modality(reading: ClauseReading, headline: bool) -> str | None:
     modal = predicate.modal is not None and reading.aspect != "future"
     if modal or any(token.text.lower() in HEDGES for token in reading.tokens):
         return "hedged"
-    progressive = reading.tokens[predicate.head].text.endswith("ing")  # "is calling": now, not in general
     if reading.aspect == "present" and reading.timex is None and reading.info.kind in ("main", "relative"):
-        return None if progressive or headline else "generic"
+        return None if _progressive(reading) or headline else "generic"
     return None
