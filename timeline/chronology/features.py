@@ -26,6 +26,7 @@ from timeline.yamlsource import load_yaml
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 MIN_WORD = 3  # shorter lowercase words ("ai", "us") say little on their own
+NAME_CONNECTORS = frozenset({"of", "for", "de", "du", "von", "van"})  # inside a name
 
 
 class MergeWords(BaseModel):
@@ -92,7 +93,8 @@ def _token(word: str, first: bool) -> str | None:
 
 def text_features(text: str) -> set[str]:
     """The names and content-word lemmas of a text, and the verb families those lemmas belong to.
-    Capitalised words next to each other are one name ("San Francisco", not "San" and "Francisco")."""
+    Capitalised words next to each other are one name ("San Francisco", not "San" and "Francisco"; "Bank
+    of England")."""
     tokens = set()
     families = _families()
     run: list[str] = []
@@ -106,8 +108,14 @@ def text_features(text: str) -> set[str]:
         and text[matches[0].end() : matches[1].start()] == " "
     )
     for position, match in enumerate(matches):
-        token = _token(match.group(), position == 0 and not opens_name)
+        word = match.group()
         adjacent = bool(run) and text[previous_end : match.start()] == " "
+        following = matches[position + 1] if position + 1 < len(matches) else None
+        if adjacent and word in NAME_CONNECTORS and following is not None and following.group()[:1].isupper():
+            run = [*run, word]  # "Bank of England", "Future of Life Institute"
+            previous_end = match.end()
+            continue
+        token = _token(word, position == 0 and not opens_name)
         previous_end = match.end()
         if token is not None and is_name(token):
             run = [*run, token] if adjacent else [token]
