@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,16 @@ def test_export_from_reads_a_newer_minor_version(tmp_path: Path, seeds: Path) ->
     newer = tmp_path / "t.json"
     newer.write_text(json.dumps(data), encoding="utf-8")
     assert ORDER in export("--format", "markdown", "--from", str(newer), "--rules", str(tmp_path))
+
+
+def test_the_html_source_filter_has_one_entry_per_outlet(tmp_path: Path) -> None:
+    (tmp_path / "articles").mkdir()
+    for name, day in (("a", "Monday"), ("b", "Tuesday"), ("c", "Monday")):
+        source = "Wire" if name != "c" else "Courier"
+        text = f"---\nsource: {source}\npublished: 2026-06-06\n---\nThe council voted on {day}.\n"
+        (tmp_path / "articles" / f"{name}.md").write_text(text, encoding="utf-8")
+    page = export("--format", "html", str(tmp_path / "articles"), "--rules", str(tmp_path))
+    entries = re.findall(r'class="source-filter" value="(s\d+)" checked> ([^<]*)</label>', page)
+    assert [label for _, label in entries] == ["Wire (2 articles)", "Courier (c)"]
+    wire = entries[0][0]
+    assert page.count(f'data-source="{wire}"') >= 2  # both Wire articles answer to the one checkbox

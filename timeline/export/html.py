@@ -49,6 +49,7 @@ class _Page:
     disputes: Disputes
     outlets: dict[str, str]
     documents: dict[str, int] = field(default_factory=dict)
+    sources: dict[str, int] = field(default_factory=dict)  # outlet (else document id) -> filter index
     mentions: dict[tuple[str, str, int, int], str] = field(default_factory=dict)
     events: dict[str, int] = field(default_factory=dict)
     rules: dict[str, int] = field(default_factory=dict)
@@ -58,6 +59,8 @@ class _Page:
     def of(cls, timeline: Timeline, report: Report | None) -> _Page:
         page = cls(timeline, Disputes.of(report), outlet_names(timeline))
         page.documents = {document.id: index for index, document in enumerate(timeline.documents)}
+        for document in timeline.documents:
+            page.sources.setdefault(page.outlets.get(document.id, document.id), len(page.sources))
         for index, event in enumerate(timeline.events):
             page.events[event.id] = index
             for number, mention in enumerate(event.mentions):
@@ -69,7 +72,8 @@ class _Page:
         return page
 
     def source(self, doc: str) -> str:
-        return f"s{self.documents.get(doc, len(self.documents))}"
+        """The filter value of a document's source: its outlet, else the document itself."""
+        return f"s{self.sources.get(self.outlets.get(doc, doc), len(self.sources))}"
 
     def evidence_link(self, finding: Finding, item: Evidence) -> str:
         """Where a finding's side is shown: the mention it quotes, else its document."""
@@ -116,10 +120,18 @@ def render_html(timeline: Timeline, report: Report | None = None) -> str:
 
 
 def _filters(page: _Page) -> str:
+    articles: dict[str, list[TimelineDocument]] = {}
+    for document in page.timeline.documents:
+        articles.setdefault(page.source(document.id), []).append(document)
     sources = "".join(
-        f'<label><input type="checkbox" class="source-filter" value="{page.source(document.id)}" checked> '
-        f"{_e(_document_name(document, page.outlets))}</label>"
-        for document in page.timeline.documents
+        f'<label><input type="checkbox" class="source-filter" value="{value}" checked> '
+        + _e(
+            _document_name(group[0], page.outlets)
+            if len(group) == 1
+            else f"{page.outlets[group[0].id]} ({len(group)} articles)"
+        )
+        + "</label>"
+        for value, group in articles.items()
     )
     counts: dict[str, int] = {}
     for finding in page.disputes.findings:
