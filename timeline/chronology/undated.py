@@ -3,9 +3,10 @@
 An undated article's "Thursday" means nothing on its own. But if it says the post came out
 "Thursday" and dated articles put that post on 2026-06-04, the article can only have been written on
 a day from which "Thursday" means 2026-06-04: from that Thursday to the following Wednesday. We find
-those days by asking the tagger itself (`tag` with each candidate day as the publication date), so
-the inference follows whatever the tagger knows about English, and intersect the windows of every
-shared event. Days are never invented: evidence whose window is open-ended is not used.
+those days by resolving the tagger's own reading of the clue under each candidate day as the publication
+date (the quote is read once; `StoredReading.under` applies a DCT), so the inference follows whatever the
+tagger knows about English, and intersect the windows of every shared event. Days are never invented:
+evidence whose window is open-ended is not used.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from functools import lru_cache
 from timeline.chronology.dates import Interval, hull, intersect, parse_interval
 from timeline.chronology.models import PublishedWindow
 from timeline.events.models import Mention
-from timeline.temporal import tag
+from timeline.temporal.tagger import StoredReading, stored_readings
 
 _WORD = re.compile(r"\S+")
 SEARCH_DAYS = 45  # how far before and after the event to try publication days
@@ -50,12 +51,17 @@ def needs_publication_date(mention: Mention) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _stored(quote: str, relative_start: int, text: str) -> StoredReading | None:
+    """The tagger's reading of the expression at `relative_start` of `quote`, with no DCT applied yet."""
+    return next((s for s in stored_readings(quote) if s.start == relative_start and s.text == text), None)
+
+
+@lru_cache(maxsize=65536)
 def _resolve(quote: str, relative_start: int, text: str, dct: date) -> Interval | None:
     """The interval the expression at `relative_start` of `quote` denotes when written on `dct`."""
-    for timex in tag(quote, dct):
-        if timex.start == relative_start and timex.text == text:
-            return parse_interval(timex.earliest, timex.latest)
-    return None
+    stored = _stored(quote, relative_start, text)
+    timex = stored.under(dct) if stored is not None else None
+    return parse_interval(timex.earliest, timex.latest) if timex is not None else None
 
 
 def resolve_in(mention: Mention, dct: date) -> Interval | None:

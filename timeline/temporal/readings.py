@@ -53,6 +53,7 @@ class Reading:
     positioned: bool = True  # derive earliest/latest from a calendar value when not set
     in_view: bool = True  # may become the date in view (a comparison date like "the year-ago quarter" not)
     pending: Pending | None = None
+    unresolved: Reading | None = None  # before the resolver applied a DCT: resolvable again under another
 
 
 def squeeze(words: str | None) -> str:

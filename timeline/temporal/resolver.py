@@ -32,9 +32,7 @@ def resolve(reading: Reading, dct: date | None) -> Reading | None:
         found = pending.dated(reading, dct) if dct is not None else pending.undated(reading)
     except (OutOfCalendar, OverflowError):  # at the calendar's ends "next year" has no answer
         found = pending.undated(reading)
-    if found is not None:
-        found.pending = None
-    return found
+    return None if found is None else replace(found, pending=None, unresolved=reading)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -305,7 +303,10 @@ class YearInDctCentury(Pending):
     shape: Callable[[int], str | None]
 
     def value(self, dct: date) -> str | None:
-        return self.shape(year_in_century(dct.year, self.two_digits))
+        year = year_in_century(dct.year, self.two_digits)
+        if not 1 <= year <= 9999:  # "the '90s" written in the year 79
+            raise OutOfCalendar(f"'{self.two_digits:02d} before the year 1")
+        return self.shape(year)
 
     def undated(self, reading: Reading) -> Reading | None:
         if self.undated_value is not None:

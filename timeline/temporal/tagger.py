@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
 
@@ -83,7 +84,7 @@ def _narrow(first: date, last: date, mod: str | None) -> tuple[date, date]:
     return first + timedelta(days=third), last - timedelta(days=third)
 
 
-def _to_timex(doc: Document, start: int, end: int, reading: Reading) -> Timex:
+def _to_timex(text: str, start: int, end: int, reading: Reading) -> Timex:
     earliest, latest, granularity = reading.earliest, reading.latest, reading.granularity
     if reading.positioned and earliest is None and latest is None:
         period = calendar_interval(reading.value)
@@ -100,7 +101,7 @@ def _to_timex(doc: Document, start: int, end: int, reading: Reading) -> Timex:
     return Timex(
         start=start,
         end=end,
-        text=doc.text[start:end],
+        text=text,
         type=reading.type,
         value=reading.value,
         mod=reading.mod,
@@ -176,6 +177,34 @@ def tag(text: str, dct: date | None) -> list[Timex]:
 
 def iter_tag(text: str, dct: date | None) -> Iterator[Timex]:
     """`tag`, one expression at a time: memory stays flat on a very long text."""
+    return (timex for timex, _reading in _scan(text, dct))
+
+
+@dataclass(frozen=True)
+class StoredReading:
+    """An expression as read without a publication date, which can be resolved under any DCT: an undated
+    article's expressions tried against candidate publication days, without reading the text again."""
+
+    text: str
+    start: int
+    end: int
+    reading: Reading
+
+    def under(self, dct: date) -> Timex | None:
+        """The expression as it would read in an article published on `dct`."""
+        found = resolve(self.reading, dct)
+        return None if found is None else _to_timex(self.text, self.start, self.end, found)
+
+
+def stored_readings(text: str) -> list[StoredReading]:
+    """The expressions of a text with no DCT, each keeping what depends on one (see StoredReading)."""
+    return [
+        StoredReading(timex.text, timex.start, timex.end, reading.unresolved or reading)
+        for timex, reading in _scan(text, None)
+    ]
+
+
+def _scan(text: str, dct: date | None) -> Iterator[tuple[Timex, Reading]]:
     if isinstance(dct, datetime):  # a timestamp: its calendar day is the DCT
         dct = dct.date()
     lex = lexicon()
@@ -184,6 +213,6 @@ def iter_tag(text: str, dct: date | None) -> Iterator[Timex]:
         start, end = reading.start or match.start(), reading.end or match.end()
         if any(drop(doc, start, end) for drop in FILTERS):
             continue
-        timex = _to_timex(doc, start, end, reading)
+        timex = _to_timex(text[start:end], start, end, reading)
         move_view(doc, timex, reading)
-        yield timex
+        yield timex, reading
