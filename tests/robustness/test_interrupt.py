@@ -13,6 +13,8 @@ from pathlib import Path
 from timeline.events.models import DocumentAnalysis
 
 ROOT = Path(__file__).resolve().parents[2]
+# Enough that the build is still running after 20 cache entries, few enough to build three times in CI.
+ARTICLES = 240
 
 
 def _corpus(folder: Path, copies: int) -> None:
@@ -40,7 +42,7 @@ def _leftovers(folder: Path) -> list[Path]:
 
 def test_interrupted_build_writes_nothing_and_a_rerun_gives_the_clean_output(tmp_path: Path) -> None:
     corpus, out, cache = tmp_path / "corpus", tmp_path / "out" / "timeline.json", tmp_path / "cache"
-    _corpus(corpus, 600)
+    _corpus(corpus, ARTICLES)
     # Its own process group, like a shell job: Ctrl-C reaches the build and its worker processes.
     running = _build(corpus, out, cache, start_new_session=True)
     deadline = time.monotonic() + 120
@@ -54,7 +56,7 @@ def test_interrupted_build_writes_nothing_and_a_rerun_gives_the_clean_output(tmp
     assert not out.exists()
     assert _leftovers(tmp_path) == []
     entries = list(cache.glob("*/*.json"))
-    assert 20 <= len(entries) < 600
+    assert 20 <= len(entries) < ARTICLES
     for entry in entries:  # every entry that exists is whole: its key on the first line, then the analysis
         header, analysis = entry.read_text(encoding="utf-8").split("\n", 1)
         assert header == f"timeline-cache {entry.stem}"
@@ -66,4 +68,4 @@ def test_interrupted_build_writes_nothing_and_a_rerun_gives_the_clean_output(tmp
     clean = _build(corpus, clean_out, tmp_path / "clean-cache")
     assert clean.wait(timeout=300) == 0
     assert out.read_bytes() == clean_out.read_bytes()
-    assert len(json.loads(out.read_text(encoding="utf-8"))["documents"]) == 600
+    assert len(json.loads(out.read_text(encoding="utf-8"))["documents"]) == ARTICLES
