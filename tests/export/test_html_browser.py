@@ -8,14 +8,11 @@ fits a phone; no console error, and no request leaves the page. A hostile articl
 from __future__ import annotations
 
 import json
-import os
-import shutil
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, sync_playwright
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request
 from typer.testing import CliRunner
 
 from timeline.chronology.models import Timeline
@@ -23,34 +20,7 @@ from timeline.cli import app
 from timeline.export.labels import date_label
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("TIMELINE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-# Debian's Chromium, headless, as root in CI, on a machine whose network is closed: no background traffic.
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 FAST = ["--no-cache", "--jobs", "1"]
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContext]:
-    if not Path(CHROMIUM).is_file():
-        pytest.skip(
-            f"no Chromium at {CHROMIUM}: .ci/run installs Debian's package (apt-get install chromium)"
-        )
-    profile = tmp_path_factory.mktemp("chromium-profile")  # a new, empty user-data-dir
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, headless=True, args=FLAGS
-        )
-        yield context
-        context.close()
 
 
 @dataclass

@@ -9,7 +9,6 @@ Mermaid diagram keeps only characters Mermaid has no use for.
 from __future__ import annotations
 
 import re
-import textwrap
 
 from timeline.check.models import Report
 from timeline.chronology.models import Event, Timeline
@@ -25,7 +24,6 @@ _MERMAID_UNSAFE = re.compile(r"[^\w ,.'()/?–-]")
 SOURCES_PER_EVENT = 4  # an undisputed event shows this many sources; a disputed one shows them all
 DISPUTED = "**⚠ Disputed**"
 MERMAID_PERIODS = 8  # more columns than this and the diagram groups events by month, then by year
-MERMAID_WRAP = 40  # characters per line of an event's text in the diagram
 
 
 def escape(text: str) -> str:
@@ -123,7 +121,8 @@ def _period(event: Event, unit: str) -> str:
 
 def _mermaid(events: list[Event], disputes: Disputes) -> list[str]:
     """A Mermaid `timeline` diagram (GitHub renders ```mermaid blocks) of every dated event, disputed ones
-    marked; long titles wrapped; past MERMAID_PERIODS columns, events grouped by month, then by year."""
+    marked; past MERMAID_PERIODS columns, events grouped by month, then by year. Mermaid wraps each event's
+    text to its column itself (line breaks of ours would cut its lines again at other places)."""
     dated = [event for event in events if event.date.earliest is not None]
     if not dated:
         return []
@@ -141,9 +140,6 @@ def _mermaid(events: list[Event], disputes: Disputes) -> list[str]:
             text = f"{mermaid_text(label)}, {text}"
         if disputes.is_disputed(event):
             text = f"⚠ disputed, {text}"
-        wrapped = "<br>".join(textwrap.wrap(text, MERMAID_WRAP, break_long_words=False))
-        lines.append(
-            f"        : {wrapped}" if period == previous else f"    {mermaid_text(period)} : {wrapped}"
-        )
+        lines.append(f"        : {text}" if period == previous else f"    {mermaid_text(period)} : {text}")
         previous = period
     return [*lines, "```", ""]
