@@ -43,6 +43,9 @@ def headline(
     before = [token for token in kept if token.start < first.start]
     group = [token for token in kept if first.start <= token.start <= last.start]
     after = [token for token in kept if token.start > last.start]
+    relation_words = {word for phrase in language.relation_phrases for word in phrase.split()}
+    while before and before[0].text.lower() in relation_words:  # "comes as researchers demonstrated"
+        before = before[1:]
     own_subject = _subject(text, offset, before, drop)
     inverted: list[Token] = []
     if not own_subject and not subject:  # '"...," said Dana Whitfield': the subject follows the verb
@@ -88,6 +91,8 @@ def _without_time_preposition(kept: list[Token], tokens: Sequence[Token], remove
 def _subject(text: str, offset: int, before: list[Token], drop: set[str]) -> list[Token]:
     """The words before the verb group without fronted phrases ("During the keynote, Jobs ...") or cue
     words; of an appositive subject ("Steve Jobs, the chief executive, ...") its first part."""
+    while before and (before[0].text.lower() in drop or before[0].text.lower() in RELATIVE_CUES):
+        before = before[1:]
     while before:
         comma = next(
             (

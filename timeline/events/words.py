@@ -91,6 +91,8 @@ def verb_in_context(tokens: Sequence[Token], index: int) -> bool:
     relative word, or before an object or "to"."""
     if index == 0:
         return False
+    if index + 1 < len(tokens) and is_auxiliary(tokens[index + 1].text):
+        return False  # "AI tools can create": the subject of the next verb
     previous = tokens[index - 1].text
     # a capitalised first word may be no name ("Previous calls for ...")
     name = is_capitalised(previous) and not (index == 1 and getAllLemmas(previous.lower()))
