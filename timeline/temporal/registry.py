@@ -26,6 +26,7 @@ RULE_ORDER: tuple[tuple[str, str], ...] = (
     ("day_month", "explicit"),
     ("quarter", "quarters"),
     ("year_ago_adjective", "quarters"),
+    ("week_of_month", "months"),
     ("month_period", "months"),
     ("season", "months"),
     ("weekday_part", "weekdays"),

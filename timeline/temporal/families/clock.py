@@ -32,25 +32,29 @@ def day_named_after(doc: Document, end: int, separator: re.Pattern[str]) -> tupl
 
 def _clock(g: Group) -> str | None:
     """ "T15:30" from the rule's groups; None for an impossible hour."""
-    if g("named"):
-        # TIMEX3 writes midnight as the end of its day, T24:00: "midnight Friday" closes Friday.
-        hour, minute = (12, 0) if (g("named") or "").lower() in ("noon", "midday") else (24, 0)
-    elif g("hour_part"):  # "4 in the morning", "9 in the evening"
-        hour, minute = int(g("hour_part") or 0) % 12, 0
-        hour += 12 if (g("part") or "").lower() in ("afternoon", "evening") else 0
-    elif g("hour24"):
-        hour, minute = int(g("hour24") or 0), int(g("minute24") or 0)
-    elif g("hhmm"):  # "0630 GMT"
-        hour, minute = int((g("hhmm") or "")[:2]), int((g("hhmm") or "")[2:])
-    else:
-        hour, minute = int(g("hour") or 0), int(g("minute") or 0)
-        if hour > 12:
-            return None
-        pm = (g("ampm") or "").lower() == "p"
-        hour = (hour % 12) + (12 if pm else 0)
+    found = _hour_minute(g)
+    if found is None:
+        return None
     # A time stated in UTC gets TIMEX3's Z; other zones are kept as stated (local time, no offset).
     utc = (g("zone") or "").lower() in _UTC
-    return f"T{hour:02d}:{minute:02d}" + ("Z" if utc else "")
+    return f"T{found[0]:02d}:{found[1]:02d}" + ("Z" if utc else "")
+
+
+def _hour_minute(g: Group) -> tuple[int, int] | None:
+    if g("named"):
+        # TIMEX3 writes midnight as the end of its day, T24:00: "midnight Friday" closes Friday.
+        return (12, 0) if (g("named") or "").lower() in ("noon", "midday") else (24, 0)
+    if g("hour_part"):  # "4 in the morning", "9 in the evening"
+        afternoon = (g("part") or "").lower() in ("afternoon", "evening")
+        return int(g("hour_part") or 0) % 12 + (12 if afternoon else 0), 0
+    if g("hour24"):
+        return int(g("hour24") or 0), int(g("minute24") or 0)
+    if g("hhmm"):  # "0630 GMT"
+        return int((g("hhmm") or "")[:2]), int((g("hhmm") or "")[2:])
+    hour, minute = int(g("hour") or 0), int(g("minute") or 0)
+    if hour > 12:
+        return None
+    return hour % 12 + (12 if (g("ampm") or "").lower() == "p" else 0), minute
 
 
 def _approximation(g: Group) -> str | None:

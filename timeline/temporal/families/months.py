@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from timeline.temporal.context import Document
-from timeline.temporal.intervals import SEASON_START_MONTH, add_months
+from timeline.temporal.intervals import SEASON_START_MONTH, add_months, period_value
 from timeline.temporal.models import Anchor
 from timeline.temporal.readings import Group, Reading, position, year_number
 from timeline.temporal.registry import normaliser
@@ -85,3 +85,38 @@ def season(doc: Document, g: Group, start: int, end: int) -> Reading | None:
     period = MonthsOfYear(SEASON_START_MONTH[code], 3, code)
     pending = YearOf(undated_value=f"XXXX-{code}", period=period, mode=doc.mode(start, end, g("shift")))
     return Reading("DATE", "", mod=mod, anchor=Anchor(kind="dct"), pending=pending)
+
+
+@dataclass(frozen=True)
+class WeekOfMonth(YearlyPeriod):
+    """The n-th week of a month (the ISO week holding its day 7n - 6; n = -1: its last day's week)."""
+
+    month: int
+    number: int
+
+    def first_of(self, year: int) -> date:
+        return date(year, self.month, 1)
+
+    def last_of(self, year: int) -> date:
+        return add_months(date(year, self.month, 1), 1) - timedelta(days=1)
+
+    def value(self, year: int) -> str:
+        day = self.last_of(year) if self.number < 0 else date(year, self.month, 7 * self.number - 6)
+        return period_value("week", day)
+
+
+@normaliser("week_of_month")
+def week_of_month(doc: Document, g: Group, start: int, end: int) -> Reading | None:
+    month_word = g("month") or ""
+    if not doc.month_is_plausible(month_word, start, standalone=False):
+        return None
+    ordinal = (g("ordinal") or "").lower()
+    period = WeekOfMonth(
+        doc.month(month_word), -1 if ordinal in ("last", "final") else doc.words.ordinals[ordinal]
+    )
+    if g("year"):
+        return Reading(
+            "DATE", period.value(year_number(doc.words, g("year") or "")), anchor=Anchor(kind="none")
+        )
+    pending = YearOf(undated_value="XXXX-WXX", period=period, mode=doc.mode(start, end, None))
+    return Reading("DATE", "", anchor=Anchor(kind="dct"), pending=pending)
