@@ -20,6 +20,8 @@ from timeline.export.labels import date_label
 from .conftest import export, seed_export
 from .test_exports import _mermaid_problems, _tables
 
+SEED_ARGS = [str(Path(__file__).resolve().parents[2] / "corpus"), "--rules"]
+SEED_ARGS.append(str(Path(__file__).resolve().parents[2] / "rules"))
 ORDER = "Trump administration executive order on testing frontier AI models"
 BLACKLIST = "National security blacklist of Anthropic takes effect"
 
@@ -148,3 +150,21 @@ def test_the_html_source_filter_has_one_entry_per_outlet(tmp_path: Path) -> None
     assert [label for _, label in entries] == ["Wire (2 articles)", "Courier (c)"]
     wire = entries[0][0]
     assert page.count(f'data-source="{wire}"') >= 2  # both Wire articles answer to the one checkbox
+
+
+def test_export_marks_the_disputes_of_a_saved_check_report(tmp_path: Path, seeds: Path) -> None:
+    report = tmp_path / "report.json"
+    checked = CliRunner().invoke(
+        app, ["check", *SEED_ARGS, "--format", "json", "--no-cache"], env={"GITHUB_ACTIONS": ""}
+    )
+    report.write_text(checked.stdout, encoding="utf-8")
+    from_report = export("--format", "csv", "--from", str(seeds), "--findings", str(report))
+    assert from_report == seed_export(seeds, "--format", "csv")  # the same findings as running the checks
+    empty = tmp_path / "empty.json"
+    empty.write_text('{"findings": [], "summary": {}}', encoding="utf-8")
+    rows = list(
+        csv.DictReader(io.StringIO(export("--format", "csv", "--from", str(seeds), "--findings", str(empty))))
+    )
+    assert rows and not any(row["disputed"] for row in rows)  # a baselined report: nothing disputed
+    bad = CliRunner().invoke(app, ["export", "--from", str(seeds), "--findings", str(seeds)])
+    assert bad.exit_code == 2 and "not a report written by `timeline check --format json`" in bad.stderr

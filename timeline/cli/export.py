@@ -34,6 +34,7 @@ from timeline.diagnostics import InputProblem
 from timeline.exitcodes import ExitCode
 from timeline.export import render
 from timeline.export.reading import read_timeline
+from timeline.jsonsource import read_json
 
 
 class Format(StrEnum):
@@ -45,15 +46,18 @@ class Format(StrEnum):
 
 
 def _read_report(path: Path) -> tuple[Report | None, list[InputProblem]]:
-    try:
-        return Report.model_validate_json(path.read_text(encoding="utf-8")), []
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [InputProblem(path=str(path), message=f"cannot read: {exc}")]
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "top level"
-        message = f"not a report written by `timeline check --format json` ({where}: {first['msg']})"
-        return None, [InputProblem(path=str(path), message=message)]
+    data, unreadable = read_json(path, "not found: write one with `timeline check --format json > FILE`")
+    if unreadable is not None:
+        return None, [unreadable]
+    where = "top level: needs findings and summary"
+    if isinstance(data, dict) and {"findings", "summary"} <= set(data):
+        try:
+            return Report.model_validate(data), []
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = f"{'.'.join(str(part) for part in first['loc'])}: {first['msg']}"
+    message = f"not a report written by `timeline check --format json` ({where})"
+    return None, [InputProblem(path=str(path), message=message)]
 
 
 def _timeline_and_rules(
