@@ -46,7 +46,7 @@ TENSES: dict[Aspect, Tense] = {
     "present": "present",
     "future": "future",
 }
-COMPARED = (None, "negated")  # hedged, hypothetical and generic claims are not compared: no facts read
+COMPARED = (None,)  # negated, hedged, hypothetical and generic claims are not compared: no facts read
 HEDGES = frozenset({"reportedly", "allegedly", "apparently", "supposedly", "possibly", "probably", "likely"})
 
 
