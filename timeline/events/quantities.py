@@ -16,19 +16,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
-from lemminflect import getAllLemmas  # noun lemmas: "miners" counts "miner"
 from pydantic import BaseModel, ConfigDict, Field
 from text_to_num import find_numbers  # number words to values ("three hundred and forty-two" -> 342)
 
+from timeline.events.counted import counted_after, counted_before, noun_lemma
 from timeline.events.models import Quantity
 from timeline.events.quantity_words import QuantityPatterns, normalise, patterns
+
+__all__ = ["Tolerance", "comparable", "compatible", "noun_lemma", "read_quantities", "unit_families"]
 
 LOOK_BEHIND = 48  # characters searched before a figure for its hedge, label or counted noun
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _BETWEEN = re.compile(r"(?i:\bbetween[ \t]+)$")
-_DETERMINER = re.compile(r"[ \t]+(?:the|its|their|his|her|those|these|\d[\d,.]*)\b", re.IGNORECASE)
 
 
 class Tolerance(BaseModel):
@@ -207,13 +207,13 @@ def _read(text: str, core: _Core, found: QuantityPatterns) -> Quantity | None:
     if hedge_before is not None and hedge is None:
         hedge = found.hedge_kind[normalise(hedge_before.group("hedge"))]
         start = hedge_before.start("hedge")
-    counted, plural = _counted_after(text, end, found, allow_of=core.lone_word not in words.needs_counted)
+    counted, plural = counted_after(text, end, found, allow_of=core.lone_word not in words.needs_counted)
     if core.plain_digits and unit == "count" and core.end - core.start == 4 and _is_year(core, found, plural):
         return None
     if core.lone_word in words.needs_counted and counted is None:
         return None  # "one of them", "no one"
     if counted is None:
-        counted = _counted_before(text, start, found)
+        counted = counted_before(text, start, found, LOOK_BEHIND)
     low, high, low_open, high_open = _interval(core.value, core.step, hedge, words.approximate_relative)
     return Quantity(
         text=text[start:end],
@@ -254,66 +254,6 @@ def _currency_word(named: str, found: QuantityPatterns) -> str | None:
 def _is_year(core: _Core, found: QuantityPatterns, plural_follows: bool) -> bool:
     low, high = found.words.year_range
     return low <= core.value <= high and not plural_follows
-
-
-@cache
-def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
-    return dict(getAllLemmas(word))
-
-
-def _counted_after(
-    text: str, position: int, found: QuantityPatterns, *, allow_of: bool
-) -> tuple[str | None, bool]:
-    """The head noun after a figure ("12 trapped miners" -> miner) and whether it is plural."""
-    words = found.words
-    head: str | None = None
-    plural = False
-    for _ in range(words.counted_words):
-        match = found.word_after.match(text, position)
-        if match is None:
-            break
-        word = match.group("word")
-        lowered = word.lower()
-        if head is None and lowered in found.number_words:  # "three of the five judges"
-            position = match.end()
-            continue
-        if lowered in words.counted_stop:
-            if lowered == "of" and head is None and allow_of:  # "35% of the shares", "12 of the 33 miners"
-                allow_of = False
-                position = _skip_determiner(text, match.end())
-                continue
-            break
-        lemmas = _lemmas(lowered)
-        if head is not None and lemmas.get("VERB", (lowered,))[0] != lowered:
-            break  # an inflected verb ends the noun phrase: "12 people died", "a 40-tonne truck drove"
-        if "NOUN" in lemmas and (word[0].islower() or lowered != lemmas["NOUN"][0]):
-            head = lemmas["NOUN"][0]
-            if lowered != head or lowered in words.collective_nouns:  # a plural ends the noun phrase
-                plural = True
-                break
-        elif not ("ADJ" in lemmas or lowered.endswith(("ed", "ing")) or word[0].isupper()):
-            break
-        position = match.end()
-    return head, plural
-
-
-def _skip_determiner(text: str, position: int) -> int:
-    """Past "the", "its" and a figure after "of": "12 of the 33 miners" counts miners."""
-    for _ in range(2):
-        match = _DETERMINER.match(text, position)
-        if match is None:
-            break
-        position = match.end()
-    return position
-
-
-def _counted_before(text: str, start: int, found: QuantityPatterns) -> str | None:
-    """With no noun after the figure: "a pause of six months", "the death toll rose to 12"."""
-    link = found.link_before.search(text, max(start - LOOK_BEHIND, 0), start)
-    if link is None:
-        return None
-    nouns = _lemmas(link.group("noun")).get("NOUN")
-    return nouns[0] if nouns else None
 
 
 def _interval(
@@ -391,12 +331,6 @@ def _range(first: Quantity, last: Quantity, start: int, text: str) -> Quantity:
 def unit_families() -> list[str]:
     """Every unit a quantity can have: count, money, percent, points and the measures of the data file."""
     return ["count", "money", "percent", "points", *patterns().words.units]
-
-
-def noun_lemma(word: str) -> str:
-    """The lemma a quantity's `counted` would hold for this noun ("miners" -> "miner")."""
-    lowered = word.lower()
-    return _lemmas(lowered).get("NOUN", (lowered,))[0]
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:
