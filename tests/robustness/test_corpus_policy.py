@@ -50,7 +50,21 @@ def test_follow_symlinks_reads_the_link_when_asked(leaky: Path) -> None:
 def test_a_symlink_named_on_the_command_line_must_stay_in_its_folder(leaky: Path) -> None:
     code, stdout, stderr = run("corpus", leaky / "leak.txt", leaky / "daily.txt")
     assert code == 2 and SECRET not in stdout + stderr
-    assert "leak.txt: is a symlink to a file outside its folder" in stderr
+    assert "leak.txt: is a symlink to something outside its folder; not read" in stderr
+
+
+def test_a_symlink_to_a_hidden_file_in_the_corpus_is_not_read(tmp_path: Path) -> None:
+    """actions/checkout keeps the job's token in .git/config: a corpus at the repository's root must not
+    let a link to it into any output."""
+    corpus = two_articles(tmp_path / "repository")
+    (corpus / ".git").mkdir()
+    (corpus / ".git" / "config").write_text(
+        article(3, SECRET) + f"extraheader = {SECRET}\n", encoding="utf-8"
+    )
+    (corpus / "notes.txt").symlink_to(corpus / ".git" / "config")
+    code, stdout, stderr = run("build", corpus, "--rules", rules(tmp_path / "rules"), "--no-cache")
+    assert code == 2 and SECRET not in stdout + stderr
+    assert f"{corpus / 'notes.txt'}: is a symlink to a hidden file or folder in the corpus folder" in stderr
 
 
 def test_links_inside_the_corpus_are_followed_and_each_folder_read_once(tmp_path: Path) -> None:

@@ -5,8 +5,9 @@ A corpus may come from an untrusted pull request, so reading it must never leak 
   opened non-blocking and checked again on the open descriptor, so a file swapped for a FIFO between the
   listing and the read cannot hang the build either;
 * a symlink is followed only when it resolves inside the corpus folder it was found in (for a file named on
-  the command line: inside that file's folder), unless the user passes `--follow-symlinks`; otherwise it is
-  skipped with a warning. A link to /etc/passwd never puts that file's text into an output;
+  the command line: inside that file's folder), and not to a hidden file or folder there, unless the user
+  passes `--follow-symlinks`; otherwise it is skipped with a warning. A link to /etc/passwd or to
+  .git/config never puts that file's text into an output;
 * a document larger than the size limit (10 MB by default, `--max-document-size`) is refused with a message
   that says so, instead of running out of memory;
 * a folder that cannot be listed is reported, never skipped silently.
@@ -203,12 +204,9 @@ class Walk:
         folder = stat.S_ISDIR(mode)
         if not folder and not self._wanted(entry.name):
             return None
-        if link and not self.policy.follow_symlinks and not _inside(self._real_root, entry.path):
-            return InputProblem(
-                path=shown(entry.path),
-                message="is a symlink to something outside the corpus folder; not read "
-                "(pass --follow-symlinks to read it)",
-            )
+        refused = _link_refusal(self._real_root, entry.path, "the corpus folder") if link else None
+        if refused and not self.policy.follow_symlinks:
+            return InputProblem(path=shown(entry.path), message=refused)
         if folder:  # a link to a folder inside the corpus: its files are read once (see _seen_folders)
             return "folder"
         if stat.S_ISREG(mode):
@@ -216,19 +214,25 @@ class Walk:
         return not_regular_problem(shown(entry.path), mode)
 
 
-def _inside(real_folder: str, path: str | os.PathLike[str]) -> bool:
-    target = os.path.realpath(path)
-    return os.path.commonpath([real_folder, target]) == real_folder
+def _link_refusal(real_folder: str, link: str | os.PathLike[str], folder_name: str) -> str | None:
+    """Why a symlink is not followed, or None: it must resolve to what a walk of the folder reads itself,
+    inside the folder and not hidden there (a link to .git/config must not put a CI token in an output)."""
+    target = os.path.realpath(link)
+    if os.path.commonpath([real_folder, target]) != real_folder:
+        where = f"something outside {folder_name}"
+    elif any(part.startswith(".") for part in Path(os.path.relpath(target, real_folder)).parts):
+        where = f"a hidden file or folder in {folder_name}"
+    else:
+        return None
+    return f"is a symlink to {where}; not read (pass --follow-symlinks to read it)"
 
 
 def link_problem(path: Path, policy: ReadPolicy) -> InputProblem | None:
     """For a file named on its own: a symlink out of the file's folder is refused as in a walk."""
-    if policy.follow_symlinks or not path.is_symlink() or _inside(os.path.realpath(path.parent), path):
+    if policy.follow_symlinks or not path.is_symlink():
         return None
-    return InputProblem(
-        path=shown(path),
-        message="is a symlink to a file outside its folder; not read (pass --follow-symlinks to read it)",
-    )
+    refused = _link_refusal(os.path.realpath(path.parent), path, "its folder")
+    return InputProblem(path=shown(path), message=refused) if refused else None
 
 
 _LINE_END = re.compile(rb"\r\n|\r|\n")
