@@ -43,6 +43,9 @@ class Mark:
     kind: ClauseKind | Literal["coordinate"]
     relation: Relation | None = None
     cue: str | None = None
+    # a coordinated verb that goes with the reporting clause, not with what it reports ("acknowledged that
+    # users had problems, but dismissed ...", "said it would ... and added that ...")
+    with_reporter: bool = False
 
     def key(self) -> tuple[int, int]:
         return self.position, ("close", "split", "open").index(self.action)
@@ -83,7 +86,9 @@ def punctuation_marks(sentence: str) -> list[Mark]:
         elif word in subordinators:
             marks.append(Mark(match.start(), "split", "subordinate", subordinators[word], word))
         else:
-            marks.append(Mark(match.start(), "split", COORDINATE, cue=word or ";"))
+            following = sentence[match.end() + len(word) :].split(None, 2)[:2]
+            lifted = _with_reporter(word, following, comma=True)
+            marks.append(Mark(match.start(), "split", COORDINATE, cue=word or ";", with_reporter=lifted))
     dash_positions = [match.start() for match in dash.finditer(sentence)]
     for index, position in enumerate(dash_positions):
         paired = index % 2 == 0 and index + 1 < len(dash_positions)
@@ -110,6 +115,18 @@ def _verb_like(token: Token) -> bool:
     """A finite verb, counting forms that double as nouns ("plans", "reports")."""
     form = verb_form(token.text)
     return is_auxiliary(token.text) or (form is not None and form.form in ("past", "present"))
+
+
+def _has_verb(tokens: Sequence[Token]) -> bool:
+    """A finite verb among `tokens`, counting a plain form after a subject pronoun ("we think")."""
+    for at, token in enumerate(tokens):
+        if _verb_like(token):
+            return True
+        form = verb_form(token.text)
+        after_pronoun = at > 0 and tokens[at - 1].text.lower() in SUBJECT_PRONOUNS
+        if form is not None and form.form == "base" and after_pronoun:
+            return True
+    return False
 
 
 def starts_clause(tokens: Sequence[Token], first: int) -> bool:
@@ -174,7 +191,10 @@ def word_marks(
             verb = _finite(tokens[index + 1]) or tokens[index + 1].text.lower() == "that"
             if verb and not sentence[tokens[index - 1].end - offset : token.start - offset].strip():
                 claimed.add(index + 1)
-                marks.append(Mark(token.start - offset, "split", COORDINATE, cue=lowered))
+                lifted = _with_reporter(lowered, [t.text for t in tokens[index + 1 : index + 3]], comma=False)
+                marks.append(
+                    Mark(token.start - offset, "split", COORDINATE, cue=lowered, with_reporter=lifted)
+                )
             continue
         previous = tokens[index - 1]
         following = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -186,6 +206,20 @@ def word_marks(
             relation = language.subordinators.get(lowered, "after")
             marks.append(Mark(token.start - offset, "split", "subordinate", relation, lowered))
     return marks
+
+
+def _with_reporter(conjunction: str, following: list[str], comma: bool) -> bool:
+    """Does the verb after "and"/"but" go with a reporting clause rather than with what it reports? A
+    reporting verb does ("..., and added that"); after a comma, so does "but" with a past verb that has no
+    subject of its own ("acknowledged that ..., but dismissed the claims")."""
+    if conjunction not in ("and", "but") or not following:
+        return False
+    words = [word.strip(",;:").lower() for word in following]
+    verb = words[1] if words[0] in ADVERBS and len(words) > 1 else words[0]
+    form = verb_form(verb)
+    if form is None or form.form != "past" or is_auxiliary(verb):
+        return False
+    return form.lemma in cues().clause_kinds.reporting_verbs or (comma and conjunction == "but")
 
 
 def _bare_subordinator(
@@ -285,13 +319,16 @@ def quotation_marks(sentence: str, offset: int, tokens: Sequence[Token]) -> list
     quotes = [match.start() for match in QUOTES.finditer(sentence)]
     marks: list[Mark] = []
     starts = [token.start - offset for token in tokens]
+    if len(quotes) % 2 and sentence[: quotes[0]].rstrip().endswith((",", "?", "!")):
+        # '... into the cloud," said Jobs': the quotation opened in an earlier sentence
+        quotes.insert(0, -1)
     for first, last in zip(quotes[::2], quotes[1::2], strict=False):
         inside = tokens[bisect.bisect_left(starts, first) : bisect.bisect_left(starts, last)]
-        if not any(_verb_like(token) for token in inside):
+        if not _has_verb(inside):
             continue
         before = tokens[max(bisect.bisect_left(starts, first) - 3, 0) : bisect.bisect_left(starts, first)]
         after = tokens[bisect.bisect_left(starts, last) : bisect.bisect_left(starts, last) + 3]
         if any(reporting(token) for token in [*before, *after]):
-            marks.append(Mark(first, "open", "reported", cue="quotation"))
+            marks.append(Mark(max(first, 0), "open", "reported", cue="quotation"))
             marks.append(Mark(last + 1, "close", "reported"))
     return marks

@@ -102,6 +102,8 @@ class Clauses:
             return ClauseInfo("main")
         if mark.kind == "coordinate":
             here = self.info[current]
+            if mark.with_reporter and here.kind == "reported" and here.parent is not None:
+                here = self.info[here.parent]
             return ClauseInfo(here.kind, here.parent, here.relation, mark.cue)
         return ClauseInfo(mark.kind, current, mark.relation, mark.cue)
 

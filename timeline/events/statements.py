@@ -149,7 +149,9 @@ def _datings(index: SentenceIndex, readings: dict[int, ClauseReading], view: Dat
     for clause, reading in readings.items():
         if reading.info.kind == "main":
             dating = resolve(clause)
-            if dating is not None and not dating.inherited:
+            # "iOS 5 will be released in the fall; Apple announced no new hardware": what will happen then
+            # does not date what has happened
+            if dating is not None and not dating.inherited and reading.aspect not in ("future", "modal"):
                 local = dating
     for clause in readings:
         resolve(clause)
