@@ -30,3 +30,11 @@ def test_stored_readings_without_a_dct_are_the_undated_tags() -> None:
     ]
     thursday = stored[0].under(date(2026, 6, 6))
     assert stored[0].text == "Thursday" and thursday is not None and thursday.value == "2026-06-04"
+
+
+@pytest.mark.parametrize("dct", [date(2026, 6, 6), date(2025, 12, 31)])
+def test_a_clock_time_joined_with_its_day_resolves_under_any_dct(dct: date) -> None:
+    text = "The hearing opens at 9:30 a.m. ET on Tuesday, June 9, and closes at 23:00 BST on 1 September."
+    stored = stored_readings(text)
+    assert [item.text for item in stored] == ["9:30 a.m. ET on Tuesday, June 9", "23:00 BST on 1 September"]
+    assert [item.under(dct) for item in stored] == tag(text, dct)

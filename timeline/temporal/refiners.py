@@ -1,15 +1,18 @@
-"""Passes over a found expression after the scan, in order: filters that drop names and titles, and the
-date in view, which moves with each date found ("the next day" counts from it)."""
+"""Passes over a found expression after the scan, in order: filters that drop names and titles, the
+date in view, which moves with each date found ("the next day" counts from it), and the join of a clock
+time with the day named right after it ("9:30 a.m. ET on Tuesday, June 9")."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from timeline.temporal.context import Document, ViewDate
 from timeline.temporal.intervals import calendar_interval
 from timeline.temporal.models import Timex
 from timeline.temporal.readings import Reading, sentence_start
+from timeline.temporal.resolver import Pending
 
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
@@ -72,3 +75,31 @@ def move_view(doc: Document, timex: Timex, reading: Reading) -> None:
         doc.reference = ViewDate(timex.value, timex.start, period[2], timex.end, anchor_kind == "dct")
         if period[2] == "quarter":
             doc.last_quarter = doc.reference
+
+
+# One day, maybe underspecified ("XXXX-WXX-4" without a DCT), maybe with a part of it ("Thursday night").
+_ONE_DAY = re.compile(r"(?P<day>(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)|XXXX-WXX-[1-7])(?:T[A-Z]{2})?")
+_CLOCK_THEN_DAY = re.compile(r",?\s*(?:on\s+)?")  # "9:30 a.m. ET on Tuesday, June 9", "23:00 on 1 September"
+
+
+def clock_on_day(
+    text: str, clock: Reading, clock_span: tuple[int, int], day: Reading, day_span: tuple[int, int]
+) -> Reading | None:
+    """A clock time and the day named right after it as one TIME on that day (the day's value and anchor,
+    the clock's time of day and mod, both spans), or None when the second expression is no such day."""
+    one_day = _ONE_DAY.fullmatch(day.value)
+    if one_day is None or day.type not in ("DATE", "TIME") or "T" not in clock.value:
+        return None
+    if not _CLOCK_THEN_DAY.fullmatch(text, clock_span[1], day_span[0]):
+        return None
+    time_of_day = clock.value[clock.value.index("T") :]
+    start, end, mod = clock_span[0], day_span[1], clock.mod
+    value = one_day.group("day") + time_of_day
+    joined = replace(day, type="TIME", value=value, mod=mod, start=start, end=end, weekday_mismatch=False)
+    unresolved = day.unresolved
+    if unresolved is not None and isinstance(unresolved.pending, Pending):
+        # resolvable again under another DCT: the clock's time of day on whatever day that gives (in place of
+        # a part of the day: "10 p.m. Thursday night")
+        pending = replace(unresolved.pending, suffix=time_of_day)
+        joined.unresolved = replace(unresolved, type="TIME", mod=mod, start=start, end=end, pending=pending)
+    return joined

@@ -24,7 +24,7 @@ from timeline.temporal.intervals import OutOfCalendar, calendar_interval
 from timeline.temporal.lexicon import Lexicon, Rule, lexicon
 from timeline.temporal.models import Anchor, Timex
 from timeline.temporal.readings import Reading
-from timeline.temporal.refiners import FILTERS, move_view
+from timeline.temporal.refiners import FILTERS, clock_on_day, move_view
 from timeline.temporal.registry import NORMALISERS
 from timeline.temporal.resolver import resolve
 
@@ -209,10 +209,23 @@ def _scan(text: str, dct: date | None) -> Iterator[tuple[Timex, Reading]]:
         dct = dct.date()
     lex = lexicon()
     doc = Document(text, lex, lambda position: _read_at(doc, dct, position))
-    for match, (_rule, reading) in _candidates(lex, doc.folded, partial(_normalise, doc, dct)):
+    clock: tuple[Timex, Reading] | None = None  # held until the next expression: the day it may be on
+    for match, (rule, reading) in _candidates(lex, doc.folded, partial(_normalise, doc, dct)):
         start, end = reading.start or match.start(), reading.end or match.end()
         if any(drop(doc, start, end) for drop in FILTERS):
             continue
         timex = _to_timex(text[start:end], start, end, reading)
         move_view(doc, timex, reading)
-        yield timex, reading
+        if clock is not None:
+            held, clock = clock, None
+            joined = clock_on_day(text, held[1], (held[0].start, held[0].end), reading, (start, end))
+            if joined is not None:
+                yield _to_timex(text[held[0].start : end], held[0].start, end, joined), joined
+                continue
+            yield held
+        if rule.name == "clock_time":
+            clock = timex, reading
+        else:
+            yield timex, reading
+    if clock is not None:
+        yield clock

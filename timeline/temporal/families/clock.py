@@ -14,20 +14,8 @@ from timeline.temporal.registry import normaliser
 from timeline.temporal.resolver import OnDay, WeekdayNear
 
 SAME_CLAUSE = 40  # characters: a clock time this soon after a named day is on that day
-APPOSITION = re.compile(r",\s*")  # "Oct. 12, the day before ...", "Tuesday, June 9"
-_ON_AFTER = re.compile(r",?\s+(?:on\s+)?")  # "23:00 BST on 1 September"
-_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _UTC = ("gmt", "utc", "z")
 _DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-
-
-def day_named_after(doc: Document, end: int, separator: re.Pattern[str]) -> tuple[Reading, int, int] | None:
-    """A DATE of one day read right after `end` past `separator`, with where it starts and ends."""
-    gap = separator.match(doc.text, end)
-    dated = doc.read_at(gap.end()) if gap else None
-    if gap is None or dated is None or dated[0].type != "DATE" or not _DAY_VALUE.fullmatch(dated[0].value):
-        return None
-    return dated[0], gap.end(), dated[1]
 
 
 def _clock(g: Group) -> str | None:
@@ -72,12 +60,8 @@ def clock_time(doc: Document, g: Group, start: int, end: int) -> Reading | None:
     if clock is None:
         return None
     mod = _approximation(g)
-    # "9:30 a.m. ET on Tuesday, June 9, 2026", "23:00 BST on 1 September": the day named right after
-    separator = APPOSITION if g("weekday") else _ON_AFTER
-    named = None if g("month") or g("deictic") else day_named_after(doc, end, separator)
-    if named is not None:
-        dated, _dated_start, dated_end = named
-        return Reading("TIME", f"{dated.value}{clock}", mod=mod, anchor=dated.anchor, end=dated_end)
+    # A day named right after ("9:30 a.m. ET on Tuesday, June 9", "23:00 BST on 1 September") is read on
+    # its own and joins the clock time after the scan (refiners.clock_on_day).
     if g("weekday"):
         weekday = weekday_number(doc.words, g("weekday") or "")
         return _on_weekday(doc, weekday, start, end, clock, mod)

@@ -6,19 +6,30 @@ import re
 from datetime import date, timedelta
 
 from timeline.temporal.context import Document
-from timeline.temporal.families.clock import APPOSITION, day_named_after
 from timeline.temporal.intervals import calendar_interval
 from timeline.temporal.models import Anchor
 from timeline.temporal.readings import Group, Reading, squeeze
 from timeline.temporal.registry import normaliser
 from timeline.temporal.resolver import OnDay, vague_reference
 
+_APPOSITION = re.compile(r",\s*")  # "Oct. 12, the day before ..."
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _HYPHENATED = re.compile(r"-[a-z]")  # "now-defunct": part of an adjective
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _BLANKS = re.compile(r"\s+")
 _EVENT_AFTER = re.compile(r"\s+[a-z]")  # an event phrase follows, not the end of the clause
 _PART_MODS = {"early": "START", "late": "END"}
 _DAYS_FROM_VIEW = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}
+
+
+def _day_named_after(doc: Document, end: int) -> tuple[Reading, int, int] | None:
+    """A DATE of one day read right after `end` ("the day before last Tuesday's hearing"), with where it
+    starts and ends."""
+    gap = _BLANKS.match(doc.text, end)
+    dated = doc.read_at(gap.end()) if gap else None
+    if gap is None or dated is None or dated[0].type != "DATE" or not _DAY_VALUE.fullmatch(dated[0].value):
+        return None
+    return dated[0], gap.end(), dated[1]
 
 
 @normaliser("deictic_part")
@@ -42,7 +53,7 @@ def reference_day(doc: Document, g: Group, start: int, end: int) -> Reading | No
     suffix = f"T{part}" if part else ""
     kind = "TIME" if part else "DATE"
     # "the day before last Tuesday's hearing": counted from the day named right after it
-    named = day_named_after(doc, end, _BLANKS) if g("unit2") else None
+    named = _day_named_after(doc, end) if g("unit2") else None
     if named is not None:
         day = date.fromisoformat(named[0].value) + timedelta(days=steps)
         return Reading("DATE", day.isoformat(), anchor=Anchor(kind="timex", ref=str(named[1])))
@@ -52,7 +63,7 @@ def reference_day(doc: Document, g: Group, start: int, end: int) -> Reading | No
         anchor = Anchor(kind="timex", ref=str(ref.start))
         if (
             g("unit2")
-            and APPOSITION.fullmatch(doc.text, ref.end, start)
+            and _APPOSITION.fullmatch(doc.text, ref.end, start)
             and _EVENT_AFTER.match(doc.text, end)
         ):
             # "Oct. 12, the day before the stock market plunged": the apposition renames the date just named
