@@ -96,6 +96,10 @@ class Mention(BaseModel):
     # expression of its own clause; `timex` is then the expression that set that date, which may lie
     # outside the quote, and `earliest`/`latest` may be open on one side ("had rejected" before a report)
     time_inherited: bool = False
+    # the sentence the statement's clause belongs to (offsets in Document.text), so that a comparison can
+    # read the clause's neighbours ("The company, which builds Claude, released a report Thursday")
+    sentence_start: int | None = None
+    sentence_end: int | None = None
 
 
 class DocumentAnalysis(BaseModel):

@@ -221,6 +221,8 @@ def _statement(
         "time_inherited": dating.inherited if dating is not None else False,
         "earliest": dating.earliest if dating is not None else None,
         "latest": dating.latest if dating is not None else None,
+        "sentence_start": view.start,
+        "sentence_end": view.end,
     }
     if own is not None:
         fields["anchor_event"] = anchor_event(own)
