@@ -10,7 +10,7 @@ from collections import defaultdict
 from timeline.chronology.dates import combine, event_date
 from timeline.chronology.ingest import DocumentFields, MergeState
 from timeline.chronology.models import Event, TimelineDocument
-from timeline.chronology.statements import pattern_fits, statement_interval
+from timeline.chronology.relations import pattern_fits, statement_interval
 from timeline.events.models import Mention
 
 

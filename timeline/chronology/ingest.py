@@ -38,8 +38,10 @@ class Entry:
     interval: Interval | None  # the days its own time expression gives
     inherited: bool  # dated by the date in view, not by its own clause (Mention.time_inherited)
     pattern: str | None  # an open statement's date value with unknown parts ("XXXX-WXX-4": a Thursday)
-    core: tuple[str, ...]  # an open statement's names and content words in its clause (see features.py)
-    features: tuple[str, ...]  # ... and in its whole sentence
+    core: tuple[str, ...]  # an open statement's names and content words: title, participants, predicate
+    features: tuple[str, ...]  # ... and its clause's (see features.py)
+    sentence: tuple[str, ...]  # ... of its whole sentence (one tuple shared by the clauses of a sentence)
+    sentence_at: int  # where its sentence starts (its own start when the events stage recorded none)
     spooled: Spooled
 
 
@@ -109,15 +111,34 @@ def ingest(analyses: Iterable[DocumentAnalysis], spool: MentionSpool) -> MergeSt
             document.id, document.path, document.title, document.source, published, document.published_source
         )
         documents.append(((document.id, document.path, sequence), fields))
+        read = []
         for position, mention in enumerate(analysis.mentions):
             timex_start = mention.timex.start if mention.timex else -1
             key = (mention.doc, mention.start, mention.event_type or "", mention.title, timex_start)
-            entries.append(((*key, document.id, document.path, sequence, position), _entry(mention, spool)))
+            entry = _entry(mention, spool)
+            read.append((mention, entry))
+            entries.append(((*key, document.id, document.path, sequence, position), entry))
+        _share_sentences(read)
     documents.sort(key=lambda pair: pair[0])
     entries.sort(key=lambda pair: pair[0])
     return MergeState(
         documents=[fields for _, fields in documents], entries=[entry for _, entry in entries], spool=spool
     )
+
+
+def _share_sentences(read: list[tuple[Mention, Entry]]) -> None:
+    """Each open statement's `sentence`: the tokens of all the statements of its sentence, one tuple they
+    share (the text itself is not kept for the merge: its clauses' statements stand for it)."""
+    by_sentence: dict[tuple[int, int], list[Entry]] = defaultdict(list)
+    for mention, entry in read:
+        start, end = mention.sentence_start, mention.sentence_end
+        if entry.event_type is None and start is not None and end is not None:
+            by_sentence[(start, end)].append(entry)
+    for clauses in by_sentence.values():
+        if len(clauses) > 1:
+            tokens = tuple(sorted({token for entry in clauses for token in entry.features}))
+            for entry in clauses:
+                entry.sentence = tokens
 
 
 def _entry(mention: Mention, spool: MentionSpool) -> Entry:
@@ -143,5 +164,7 @@ def _entry(mention: Mention, spool: MentionSpool) -> Entry:
         pattern=sys.intern(value) if open_statement and interval is None and value and "X" in value else None,
         core=core,
         features=features,
+        sentence=features,
+        sentence_at=mention.sentence_start if mention.sentence_start is not None else mention.start,
         spooled=spool.add(mention),
     )
