@@ -18,14 +18,19 @@ from timeline.events.models import Mention
 NOT_CLAIMS = frozenset({"negated", "hedged", "hypothetical", "generic"})
 
 
-def compared_events(context: CheckContext) -> Iterator[tuple[Event, dict[str, list[Mention]]]]:
-    """Automatic events told by several articles, with each article's asserted mentions of them."""
+def compared_events(
+    context: CheckContext, hedged: bool = False
+) -> Iterator[tuple[Event, dict[str, list[Mention]]]]:
+    """Automatic events told by several articles, with each article's asserted mentions of them (or, with
+    `hedged`, its hedged ones: "it might increase the risks" and "it might decrease them" disagree on what
+    was said might happen, though neither says it happened)."""
     for event in context.timeline.events:
         if not event.automatic:
             continue
         by_doc: dict[str, list[Mention]] = defaultdict(list)
         for mention in event.mentions:
-            if getattr(mention, "modality", None) not in NOT_CLAIMS:
+            modality = getattr(mention, "modality", None)
+            if modality == "hedged" if hedged else modality not in NOT_CLAIMS:
                 by_doc[mention.doc].append(mention)
         if len(by_doc) > 1:
             yield event, dict(sorted(by_doc.items()))

@@ -3,12 +3,14 @@ submit" in one, "mandatory review" in another), from the opposed terms of data/o
 
 An article that uses words of both sides takes no side; a disagreement needs one article on one side only
 and another on another side only. A word right after a negation ("rather than mandating") does not count.
+Asserted statements are compared with asserted ones, hedged with hedged ("might increase the risks").
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import chain
 from importlib import resources
 
 from lemminflect import getAllLemmas  # is the word after a term a noun (a thing it describes)?
@@ -129,7 +131,8 @@ def described_things(text: str) -> list[tuple[int, str, str, str]]:
 
 def check(context: CheckContext, severity: Severity) -> list[Finding]:
     findings = []
-    for event, by_doc in compared_events(context):
+    compared = chain(compared_events(context), compared_events(context, hedged=True))
+    for event, by_doc in compared:
         for group in range(len(_patterns())):
             sides: dict[str, list[tuple[Mention, str]]] = {}
             only: dict[str, set[str]] = {}  # side -> articles taking that side only
