@@ -18,8 +18,19 @@ from timeline.cli import app
 STORY = Path(__file__).parent / "stories" / "northwind-filing"
 
 
-def build(corpus: Path, rules: Path, output: Path) -> tuple[dict[str, Any], str]:
-    args = ["build", str(corpus), "--rules", str(rules), "-o", str(output), "--no-cache", "--jobs", "1"]
+def build(corpus: Path, rules: Path, output: Path, *flags: str) -> tuple[dict[str, Any], str]:
+    args = [
+        "build",
+        str(corpus),
+        "--rules",
+        str(rules),
+        "-o",
+        str(output),
+        "--no-cache",
+        "--jobs",
+        "1",
+        *flags,
+    ]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     built: dict[str, Any] = json.loads(output.read_text(encoding="utf-8"))
@@ -28,7 +39,7 @@ def build(corpus: Path, rules: Path, output: Path) -> tuple[dict[str, Any], str]
 
 def empty_rules(tmp_path: Path) -> Path:
     rules = tmp_path / "rules"
-    rules.mkdir()
+    rules.mkdir(exist_ok=True)
     return rules
 
 
@@ -53,8 +64,30 @@ def test_three_outlets_telling_one_filing_make_one_dated_event(tmp_path: Path) -
     documents = {document["id"]: document for document in timeline["documents"]}
     window = documents["wire"]["published_window"]
     assert (window["earliest"], window["latest"]) == ("2026-03-03", "2026-03-09")
-    assert "merged across articles, and why:" in output and "'Northwind Freight'" in output
     assert timeline["schema_version"] == "1.1"
+    # the first look is the events table; why the statements are one event is for --verbose
+    assert "merged across articles" not in output and "--verbose says why" in output
+    _, detailed = build(STORY, empty_rules(tmp_path), tmp_path / "again.json", "--verbose")
+    assert "merged across articles, and why:" in detailed and "'Northwind Freight'" in detailed
+
+
+def test_undated_events_are_counted_in_one_line_and_listed_with_verbose(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, outlet in (("a", "The Courier"), ("b", "The Ledger")):
+        text = (
+            f"---\npublished: 2026-03-05\nsource: {outlet}\n---\n"
+            "Northwind Freight filed for bankruptcy protection on Tuesday in Ohio.\n\n"
+            "Dana Whitfield warned investors about the Northwind Freight pension fund deficit.\n"
+        )
+        (corpus / f"{name}.md").write_text(text, encoding="utf-8")
+    timeline, output = build(corpus, empty_rules(tmp_path), tmp_path / "timeline.json")
+    (warning,) = events_with(timeline, "pension fund")
+    assert warning["date"]["earliest"] is None and len(warning["mentions"]) == 2
+    assert "bankruptcy protection" in output and "pension fund" not in output
+    assert "1 undated event(s) that several articles tell (--verbose lists them)" in output
+    _, detailed = build(corpus, empty_rules(tmp_path), tmp_path / "again.json", "--verbose")
+    assert "pension fund" in detailed and "undated event(s)" not in detailed
 
 
 def test_a_day_told_differently_still_merges_and_is_flagged(tmp_path: Path) -> None:

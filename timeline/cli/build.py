@@ -13,7 +13,7 @@ from typing import Any
 import typer
 
 from timeline.atomic import write_text_atomic
-from timeline.chronology.models import Timeline, TimelineDocument
+from timeline.chronology.models import Event, Timeline, TimelineDocument
 from timeline.cli.app import app
 from timeline.cli.common import (
     CACHE_DIR_OPTION,
@@ -30,7 +30,7 @@ from timeline.cli.common import (
     rules_folder,
     warn_if_empty,
 )
-from timeline.cli.output import detail, quiet, terminal_width
+from timeline.cli.output import detail, quiet, terminal_width, verbose
 from timeline.config import Config, load_config
 from timeline.diagnostics import InputError, InputProblem, printable
 from timeline.exitcodes import ExitCode
@@ -80,8 +80,13 @@ def _publication_label(document: TimelineDocument) -> str:
     return "unknown"
 
 
-def summary_table(timeline: Timeline, width: int | None = None) -> str:
-    """The documents and the events, each table cut to `width` columns (None: not cut to a width)."""
+def summary_table(timeline: Timeline, width: int | None = None, full: bool = False) -> str:
+    """The documents and the events, each table cut to `width` columns (None: not cut to a width).
+
+    A first look shows the dated events and the catalog's; the undated automatic events (what several
+    articles say with no date: often many) are counted in one line. `full` (--verbose) lists them too,
+    and why each automatic event's statements were merged. The JSON always has everything.
+    """
     documents = fit_table(
         [
             [printable(document.id), printable(document.title or "")[:50], _publication_label(document)]
@@ -91,6 +96,7 @@ def summary_table(timeline: Timeline, width: int | None = None) -> str:
         width,
         flexible=[1],
     )
+    shown = [event for event in timeline.events if full or not _undated_automatic(event)]
     rows = [
         [
             date_label(event.date) + (" !" if event.date_conflict else ""),
@@ -98,16 +104,29 @@ def summary_table(timeline: Timeline, width: int | None = None) -> str:
             len({mention.doc for mention in event.mentions}),
             len(event.mentions),
         ]
-        for event in timeline.events
+        for event in shown
     ]
     dated = sum(1 for document in timeline.documents if document.published or document.published_window)
     table = fit_table(rows, ["date", "event", "articles", "mentions"], width, flexible=[1])
+    hidden = len(timeline.events) - len(shown)
+    more = (
+        f"\n... and {hidden} undated event(s) that several articles tell (--verbose lists them)"
+        if hidden
+        else ""
+    )
+    automatic = sum(1 for event in timeline.events if event.automatic)
+    why = "; --verbose says why each * event's statements are one" if automatic and not full else ""
     footer = (
         f"{len(timeline.events)} events from {len(timeline.documents)} documents "
         f"({dated} with a publication date or an inferred window); ! = sources disagree on the date; "
-        "* = merged from the articles' own statements, no catalog event"
+        f"* = merged from the articles' own statements, no catalog event{why}"
     )
-    return f"{documents}\n\n{table}\n\n{_merge_reasons(timeline)}{footer}"
+    reasons = _merge_reasons(timeline) if full else ""
+    return f"{documents}\n\n{table}{more}\n\n{reasons}{footer}"
+
+
+def _undated_automatic(event: Event) -> bool:
+    return event.automatic and event.date.earliest is None
 
 
 def _merge_reasons(timeline: Timeline) -> str:
@@ -164,7 +183,7 @@ def build_command(
         write_text_atomic(output, pieces)
         if not quiet():
             width = terminal_width()
-            typer.echo(wrap_lines(summary_table(result.timeline, width), width))
+            typer.echo(wrap_lines(summary_table(result.timeline, width, full=verbose()), width))
             typer.echo(f"timeline written to {output}")
         detail(f"wrote {output}")
     raise typer.Exit(ExitCode.INPUT_ERROR if result.problems else ExitCode.OK)

@@ -35,6 +35,10 @@ def quiet() -> bool:
     return SETTINGS.verbosity == QUIET
 
 
+def verbose() -> bool:
+    return SETTINGS.verbosity >= VERBOSE
+
+
 def say(message: str) -> None:
     """An informational line on stderr (not with --quiet)."""
     if SETTINGS.verbosity >= NORMAL:
