@@ -42,9 +42,21 @@ def render(
     return to_text(report, colour, width)
 
 
-def _short(text: str, width: int = QUOTE_WIDTH) -> str:
+def _short(text: str, width: int = QUOTE_WIDTH, claim: str | None = None) -> str:
+    """The quote on one line, cut to `width`; a long quote is cut around the words it claims, if the
+    start would leave them out ("…head of Anthropic's independent research institute, the firm…")."""
     flat = printable(" ".join(text.split()))
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+    if len(flat) <= width:
+        return flat
+    claimed = claim or ""
+    at = flat.lower().find(claimed.lower()) if claimed else -1
+    if at + len(claimed) <= width - 1:
+        return flat[: width - 1] + "…"
+    room = width - 2  # an ellipsis each side
+    start = max(at - (room - len(claimed)) // 2, 1)
+    if len(flat) - start <= width - 1:
+        return "…" + flat[len(flat) - (width - 1) :]
+    return "…" + flat[start : start + room] + "…"
 
 
 def _location(item: Evidence) -> str:
@@ -59,7 +71,7 @@ def _sides(evidence: list[Evidence], width: int | None) -> list[str]:
             printable(item.doc),
             _location(item),
             printable(item.value or ""),
-            f'"{_short(item.quote)}"' if item.quote else "",
+            f'"{_short(item.quote, claim=item.value)}"' if item.quote else "",
         ]
         for item in evidence
     ]
