@@ -8,6 +8,8 @@ from typing import Literal
 
 from timeline.chronology.dates import Interval
 from timeline.chronology.ingest import MergeState
+from timeline.events.quantities import compatible
+from timeline.events.roles import same_value
 
 MAX_STATEMENT_DAYS = 366  # a statement dated only to a decade or century gives no date to compare
 NEAR_DAYS = 31  # dates of like precision that disagree by this (or three times their length) may merge
@@ -83,3 +85,20 @@ def pattern_fits(pattern: str, interval: Interval) -> bool | None:
 
 def days(interval: Interval) -> int:
     return (interval[1] - interval[0]).days + 1
+
+
+def facts_agree(state: MergeState, a: int, b: int) -> bool:
+    """Whether two statements agree on the figures and named values they both state. Dates a little apart
+    are one happening told a little wrong only when nothing else differs: "six months of leave in 2009"
+    and "three weeks of leave in 2011" are two leaves."""
+    first, second = state.spool.read(state.entries[a].spooled), state.spool.read(state.entries[b].spooled)
+    if not all(
+        compatible(x, y) for x in first.quantities for y in second.quantities if x.counted == y.counted
+    ):
+        return False
+    return all(
+        same_value(x, y)
+        for x in first.roles
+        for y in second.roles
+        if x.role == y.role and x.text[:1].isupper()
+    )

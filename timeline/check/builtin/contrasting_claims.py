@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import chain
 from importlib import resources
+from itertools import chain
 
 from lemminflect import getAllLemmas  # is the word after a term a noun (a thing it describes)?
 from pydantic import BaseModel, ConfigDict
