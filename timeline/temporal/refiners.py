@@ -65,14 +65,18 @@ def _ends_period_in_view(doc: Document, start: int) -> bool:
 
 def move_view(doc: Document, timex: Timex, reading: Reading) -> None:
     """The date in view moves with absolute and DCT-relative dates, and with days counted from it ("the
-    next day"); "a year earlier" does not move it (the comparison stays with the first date)."""
+    next day"), and with the day of a time named on one ("Tuesday morning"); "a year earlier" does not
+    move it (the comparison stays with the first date)."""
     anchor_kind = timex.anchor.kind if timex.anchor is not None else None
-    in_view = anchor_kind in ("none", "dct") or timex.granularity == "day"
-    if timex.type != "DATE" or not reading.in_view or not in_view or _ends_period_in_view(doc, timex.start):
+    in_view = anchor_kind in ("none", "dct") or timex.granularity in ("day", "time")
+    if timex.type not in ("DATE", "TIME") or not reading.in_view or not in_view:
         return
-    period = calendar_interval(timex.value)
+    if _ends_period_in_view(doc, timex.start):
+        return
+    value = timex.value[:10] if timex.type == "TIME" else timex.value
+    period = calendar_interval(value)
     if period is not None:
-        doc.reference = ViewDate(timex.value, timex.start, period[2], timex.end, anchor_kind == "dct")
+        doc.reference = ViewDate(value, timex.start, period[2], timex.end, anchor_kind == "dct")
         if period[2] == "quarter":
             doc.last_quarter = doc.reference
 

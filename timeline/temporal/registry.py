@@ -49,6 +49,7 @@ RULE_ORDER: tuple[tuple[str, str], ...] = (
     ("year", "years"),
     ("the_year", "years"),
     ("range_end_day", "ranges"),
+    ("day_in_view", "deixis"),
     ("deictic", "deixis"),
 )
 FAMILIES = tuple(dict.fromkeys(family for _rule, family in RULE_ORDER))

@@ -103,5 +103,6 @@ def _on_day_in_view(doc: Document, start: int, end: int, clock: str, mod: str | 
             mod=mod,
             anchor=Anchor(kind="timex", ref=str(ref.start)),
         )
+    # A clock time alone is on the publication day by default, which names no day: the view stays.
     pending = OnDay(undated_value="XXXX-XX-XX", suffix=clock)
-    return Reading("TIME", "", mod=mod, anchor=Anchor(kind="dct"), pending=pending)
+    return Reading("TIME", "", mod=mod, anchor=Anchor(kind="dct"), pending=pending, in_view=False)

@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 
 from timeline.temporal.context import Document
-from timeline.temporal.intervals import calendar_interval
+from timeline.temporal.intervals import add_days, calendar_interval
 from timeline.temporal.models import Anchor
 from timeline.temporal.readings import Group, Reading, squeeze
 from timeline.temporal.registry import normaliser
@@ -19,6 +19,8 @@ _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _BLANKS = re.compile(r"\s+")
 _EVENT_AFTER = re.compile(r"\s+[a-z]")  # an event phrase follows, not the end of the clause
 _PART_MODS = {"early": "START", "late": "END"}
+_UNKNOWN_DAY_OF = {"month": "-XX", "year": "-XX-XX"}
+_THE_DAY = re.compile(r"the\s+day$", re.IGNORECASE)
 _DAYS_FROM_VIEW = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}
 
 
@@ -51,7 +53,6 @@ def reference_day(doc: Document, g: Group, start: int, end: int) -> Reading | No
     steps = _DAYS_FROM_VIEW.get(rel, 0)
     part = doc.words.day_parts.get((g("unit") or g("unit2") or "").lower())
     suffix = f"T{part}" if part else ""
-    kind = "TIME" if part else "DATE"
     # "the day before last Tuesday's hearing": counted from the day named right after it
     named = _day_named_after(doc, end) if g("unit2") else None
     if named is not None:
@@ -59,20 +60,65 @@ def reference_day(doc: Document, g: Group, start: int, end: int) -> Reading | No
         return Reading("DATE", day.isoformat(), anchor=Anchor(kind="timex", ref=str(named[1])))
     ref = doc.view_of("day")
     in_view = calendar_interval(ref.value) if ref is not None else None
-    if ref is not None and in_view is not None:
+    if (
+        ref is not None
+        and in_view is not None
+        and g("unit2")
+        and _APPOSITION.fullmatch(doc.text, ref.end, start)
+        and _EVENT_AFTER.match(doc.text, end)
+    ):
+        # "Oct. 12, the day before the stock market plunged": the apposition renames the date just named
+        return Reading("DATE", in_view[0].isoformat(), anchor=Anchor(kind="timex", ref=str(ref.start)))
+    return on_day_in_view(doc, steps, suffix, demonstrative=rel == "that" and not part)
+
+
+def on_day_in_view(
+    doc: Document, steps: int, suffix: str = "", mod: str | None = None, *, demonstrative: bool = False
+) -> Reading | None:
+    """The day in view moved `steps` days ("the next day", "that morning", "for the day"); with a month or
+    a year in view, an unknown day of it ("that same day" after "last October": 1998-10-XX); else the
+    publication day moved so (a news narrative starts at its publication date). A bare demonstrative
+    ("that day", "earlier that day") takes only a day in view: without one it points at a day the text
+    has not named, or at any day ("trades made that day"), and is left out (None)."""
+    kind = "TIME" if suffix else "DATE"
+    ref = doc.reference
+    period = calendar_interval(ref.value) if ref is not None else None
+    if ref is not None and period is not None:
         anchor = Anchor(kind="timex", ref=str(ref.start))
-        if (
-            g("unit2")
-            and _APPOSITION.fullmatch(doc.text, ref.end, start)
-            and _EVENT_AFTER.match(doc.text, end)
-        ):
-            # "Oct. 12, the day before the stock market plunged": the apposition renames the date just named
-            return Reading("DATE", in_view[0].isoformat(), anchor=anchor)
-        return Reading(kind, (in_view[0] + timedelta(days=steps)).isoformat() + suffix, anchor=anchor)
-    if rel.startswith("that") or rel == "same":
-        return None  # "that day" with no date in view says nothing
-    pending = OnDay(undated_value=None, suffix=suffix, days=steps)
-    return Reading(kind, "", anchor=Anchor(kind="dct"), pending=pending)
+        if ref.granularity == "day":
+            return Reading(kind, add_days(period[0], steps).isoformat() + suffix, mod=mod, anchor=anchor)
+        if steps == 0 and ref.granularity in _UNKNOWN_DAY_OF and not demonstrative:
+            return Reading(
+                kind,
+                ref.value + _UNKNOWN_DAY_OF[ref.granularity] + suffix,
+                mod=mod,
+                anchor=anchor,
+                earliest=period[0],
+                latest=period[1],
+                granularity=ref.granularity,
+            )
+    if demonstrative:
+        return None
+    pending = OnDay(undated_value="XXXX-XX-XX", suffix=suffix, days=steps)
+    return Reading(kind, "", mod=mod, anchor=Anchor(kind="dct"), pending=pending)
+
+
+@normaliser("day_in_view")
+def day_in_view(doc: Document, g: Group, start: int, end: int) -> Reading | None:
+    """ "for the day", "late in the day": the day in view; "by that time", "until then": the date in view
+    (no "then" without one). The preposition before them is left out."""
+    anaphor = g("then") or g("that_time")
+    if anaphor:
+        ref = doc.reference
+        if ref is None:
+            return on_day_in_view(doc, 0) if g("that_time") else None
+        anchor = Anchor(kind="timex", ref=str(ref.start))
+        return Reading("DATE", ref.value, anchor=anchor, start=end - len(anaphor))
+    reading = on_day_in_view(doc, 0, mod=_PART_MODS.get((g("pmod") or "").lower()))
+    the_day = _THE_DAY.search(doc.text, start, end) if g("for") else None
+    if reading is not None and the_day is not None:
+        reading.start = the_day.start()
+    return reading
 
 
 @normaliser("deictic")

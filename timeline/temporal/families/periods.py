@@ -4,6 +4,7 @@ year", "the following month", "the same quarter", "earlier this week", "later th
 from __future__ import annotations
 
 from timeline.temporal.context import Document
+from timeline.temporal.families.deixis import on_day_in_view
 from timeline.temporal.intervals import calendar_interval, period_value, shift
 from timeline.temporal.models import Anchor
 from timeline.temporal.readings import (
@@ -36,8 +37,8 @@ def earlier_later(doc: Document, g: Group, start: int, end: int) -> Reading | No
         )
     unit = (g("unit") or "").lower()
     shift_word = "that" if g("same") else (g("shift") or "").lower()
-    if unit == "day" and shift_word != "that":
-        return None  # only "earlier that day", "later the same day": the day in view
+    if unit == "day":  # "earlier that day", "later in the day": the day in view
+        return on_day_in_view(doc, 0, demonstrative=(g("shift") or "").lower() == "that")
     ref = doc.reference
     in_view = calendar_interval(ref.value) if ref is not None else None
     if (
@@ -54,8 +55,6 @@ def earlier_later(doc: Document, g: Group, start: int, end: int) -> Reading | No
         first, last = (whole[0], in_view[1]) if direction == "earlier" else (in_view[0], whole[1])
         anchor = Anchor(kind="timex", ref=str(ref.start))
         return Reading("DATE", value, earliest=first, latest=last, granularity=whole[2], anchor=anchor)
-    if unit == "day":
-        return None  # no day in view to go back to
     steps = {"next": 1, "last": -1}.get(shift_word, 0)
     pending = CutAtDct(undated_value=UNDERSPECIFIED[unit], direction=direction, granularity=unit, steps=steps)
     return Reading("DATE", "", anchor=Anchor(kind="dct"), pending=pending)
