@@ -38,3 +38,11 @@ def test_a_clock_time_joined_with_its_day_resolves_under_any_dct(dct: date) -> N
     stored = stored_readings(text)
     assert [item.text for item in stored] == ["9:30 a.m. ET on Tuesday, June 9", "23:00 BST on 1 September"]
     assert [item.under(dct) for item in stored] == tag(text, dct)
+
+
+@pytest.mark.parametrize("dct", [date(2026, 6, 6), date(2025, 1, 2)])
+def test_a_part_of_a_period_resolves_under_any_dct(dct: date) -> None:
+    text = "Orders slowed in the last week of the quarter and will pick up in the first week of next month."
+    stored = stored_readings(text)
+    assert [item.text for item in stored] == ["the last week of the quarter", "the first week of next month"]
+    assert [item.under(dct) for item in stored] == tag(text, dct)

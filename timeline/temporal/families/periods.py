@@ -1,11 +1,16 @@
 """Calendar periods counted from the publication date or from the date in view: "last week", "this
-year", "the following month", "the same quarter", "earlier this week", "later that year"."""
+year", "the following month", "the same quarter", "earlier this week", "later that year", "the year
+before", "the same month a year earlier", and parts of a period: "the last week of the quarter"."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
 from timeline.temporal.context import Document
 from timeline.temporal.families.deixis import on_day_in_view
-from timeline.temporal.intervals import calendar_interval, period_value, shift
+from timeline.temporal.intervals import add_days, add_months, calendar_interval, period_value, shift
 from timeline.temporal.models import Anchor
 from timeline.temporal.readings import (
     GRANULARITY_ORDER,
@@ -13,13 +18,15 @@ from timeline.temporal.readings import (
     Group,
     Reading,
     finer_or_equal,
+    number,
     position,
     squeeze,
     year_number,
 )
 from timeline.temporal.registry import normaliser
-from timeline.temporal.resolver import CutAtDct, PeriodFromDct
+from timeline.temporal.resolver import CutAtDct, Pending, PeriodFromDct, resolve
 
+_BLANKS = re.compile(r"\s+")
 _FROM_VIEW = ("following", "the following", "previous", "prior", "preceding")
 
 
@@ -92,3 +99,93 @@ def relative_period(doc: Document, g: Group, start: int, end: int) -> Reading | 
             undated_value=UNDERSPECIFIED[granularity], granularity=granularity, steps=steps
         )
     return Reading("DATE", "", mod=mod, anchor=Anchor(kind="dct"), pending=pending)
+
+
+def _from_view_or_dct(doc: Document, unit: str, steps: int, by: str, mod: str | None = None) -> Reading:
+    """The period of `unit` holding the date in view (when it is as fine as `unit`) moved `steps` units of
+    `by`; with none in view, the one holding the publication date moved so."""
+    ref = doc.reference
+    fine_enough = ref is not None and finer_or_equal(ref.granularity, unit)
+    in_view = calendar_interval(ref.value) if ref is not None and fine_enough else None
+    if ref is not None and in_view is not None:
+        value = period_value(unit, shift(in_view[0], steps, by))
+        return Reading("DATE", value, mod=mod, anchor=Anchor(kind="timex", ref=str(ref.start)))
+    pending = PeriodFromDct(undated_value=UNDERSPECIFIED[unit], granularity=by, steps=steps, shown=unit)
+    return Reading("DATE", "", mod=mod, anchor=Anchor(kind="dct"), pending=pending)
+
+
+@normaliser("period_years_apart")
+def period_years_apart(doc: Document, g: Group, start: int, end: int) -> Reading | None:
+    """ "the same month a year earlier": the month in view, a year back (one expression)."""
+    unit = (g("unit") or "").lower()
+    if g("last"):
+        steps, by = (-1 if (g("last") or "").lower() == "last" else 1), "year"
+    else:
+        amount = number(doc.words.number_words, g("num") or "")
+        if amount is None or amount != int(amount):
+            return None
+        sign = 1 if (g("rel") or "").lower() in ("later", "after") else -1
+        steps, by = sign * int(amount), (g("by") or "").lower()
+    return _from_view_or_dct(doc, unit, steps, by)
+
+
+@normaliser("period_before_after")
+def period_before_after(doc: Document, g: Group, start: int, end: int) -> Reading | None:
+    """ "the year before": the year before the one in view; "the week before last": two weeks back."""
+    unit = (g("unit") or "").lower()
+    sign = -1 if (g("direction") or "").lower() == "before" else 1
+    if g("far"):  # "the year before last", "the year after next": counted from the publication date
+        if (g("far") or "").lower() != ("last" if sign < 0 else "next"):
+            return None
+        pending = PeriodFromDct(undated_value=UNDERSPECIFIED[unit], granularity=unit, steps=2 * sign)
+        return Reading("DATE", "", anchor=Anchor(kind="dct"), pending=pending)
+    return _from_view_or_dct(doc, unit, sign, unit)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PartOfPeriod(Pending):
+    """The `ordinal`-th (-1: last) day, week or month of the period another reading names, resolved with
+    it: "the last week of the quarter" is the week holding the quarter's last day."""
+
+    whole: Reading
+    ordinal: int
+    part: str
+
+    def value(self, dct: date) -> str | None:
+        whole = resolve(self.whole, dct)
+        return None if whole is None else self._part_of(whole.value)
+
+    def undated(self, reading: Reading) -> Reading | None:
+        whole = resolve(self.whole, None)
+        value = None if whole is None else self._part_of(whole.value)
+        return super().undated(reading) if value is None else replace(reading, value=value)
+
+    def _part_of(self, value: str) -> str | None:
+        period = calendar_interval(value)
+        if period is None or not finer_or_equal(self.part, period[2]) or self.part == period[2]:
+            return None
+        first, last, _granularity = period
+        if self.part == "month":
+            day = add_months(first, self.ordinal - 1) if self.ordinal > 0 else last
+        else:
+            days = (self.ordinal - 1) * (7 if self.part == "week" else 1)
+            day = add_days(first, days) if self.ordinal > 0 else last
+        return period_value(self.part, day) if day <= last else None
+
+
+@normaliser("part_of_period")
+def part_of_period(doc: Document, g: Group, start: int, end: int) -> Reading | None:
+    blanks = _BLANKS.match(doc.text, end)
+    whole = doc.read_at(blanks.end() if blanks else end)
+    if whole is None or whole[0].type != "DATE":
+        return None
+    ordinal = (g("ordinal") or "").lower()
+    part = (g("part") or "").lower()
+    named = whole[0].unresolved or whole[0]  # as read, before a DCT: the part is resolved with it
+    pending = PartOfPeriod(
+        undated_value=UNDERSPECIFIED[part],
+        whole=named,
+        ordinal=-1 if ordinal in ("last", "final") else doc.words.ordinals[ordinal],
+        part=part,
+    )
+    return Reading("DATE", "", anchor=named.anchor or Anchor(kind="none"), end=whole[1], pending=pending)
