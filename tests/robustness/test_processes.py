@@ -105,6 +105,18 @@ def test_sigterm_stops_the_run_cleanly(tmp_path: Path) -> None:
     assert [path for path in tmp_path.rglob("*.tmp")] == []
 
 
+@linux_only
+@two_cores
+def test_a_worker_killed_mid_run_stops_the_run_with_one_line(tmp_path: Path) -> None:
+    process, workers = _start_build(tmp_path)
+    os.kill(workers[0], signal.SIGKILL)  # what the out-of-memory killer does
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 2
+    assert stderr.strip().splitlines()[-1].startswith("--jobs: a worker process ended abruptly"), stderr
+    assert "Traceback" not in stderr and not (tmp_path / "out.json").exists()
+    assert _wait_gone(workers) == []
+
+
 def test_jobs_beyond_the_cores_are_capped_with_a_warning(tmp_path: Path) -> None:
     code, _, stderr = run("build", two_articles(tmp_path / "corpus"), "--no-cache", "--jobs", "100000")
     assert code == 0, stderr

@@ -17,11 +17,13 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Protocol, TypeVar
 
 from timeline.corpus import SourceItem
+from timeline.diagnostics import InputError, InputProblem
 from timeline.events import Catalog
 from timeline.pipeline.analysis import analyse_chunk
 
@@ -131,12 +133,39 @@ class _LazyPool:
                 initializer=_start_worker,
                 initargs=(self._catalog, os.getpid()),
             )
-        return self._pool.submit(_analyse_chunk_in_worker, items)
+        try:
+            return _Local(self._pool.submit(_analyse_chunk_in_worker, items))
+        except BrokenProcessPool:  # a worker died while earlier chunks ran
+            raise _worker_died() from None
 
     def shutdown(self) -> None:
         # On Ctrl-C too: queued chunks are dropped, running ones finish (workers ignore SIGINT) and exit.
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Local:
+    """A chunk in the pool. A worker that ends abruptly (the system's out-of-memory killer, a kill -9)
+    breaks the whole pool: the run stops with one line saying so (exit 2), not a traceback."""
+
+    def __init__(self, future: Future[Outcomes]) -> None:
+        self._future = future
+
+    def result(self) -> Outcomes:
+        try:
+            return self._future.result()
+        except BrokenProcessPool:
+            raise _worker_died() from None
+
+
+def _worker_died() -> InputError:
+    return InputError(
+        InputProblem(
+            path="--jobs",
+            message="a worker process ended abruptly (killed, or out of memory?); the build stopped: "
+            "run it again, with fewer --jobs or a lower --max-document-size if memory is short",
+        )
+    )
 
 
 # A small article that makes every stage load what it loads lazily (the tagger's and the event extractor's
