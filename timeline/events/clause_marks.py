@@ -104,14 +104,14 @@ def punctuation_marks(sentence: str) -> list[Mark]:
     return marks
 
 
-def _finite(token: Token) -> bool:
+def finite(token: Token) -> bool:
     if is_auxiliary(token.text):
         return True
     form = verb_form(token.text)
     return form is not None and form.form in ("past", "present") and not form.ambiguous
 
 
-def _verb_like(token: Token) -> bool:
+def verb_like(token: Token) -> bool:
     """A finite verb, counting forms that double as nouns ("plans", "reports")."""
     form = verb_form(token.text)
     return is_auxiliary(token.text) or (form is not None and form.form in ("past", "present"))
@@ -120,7 +120,7 @@ def _verb_like(token: Token) -> bool:
 def _has_verb(tokens: Sequence[Token]) -> bool:
     """A finite verb among `tokens`, counting a plain form after a subject pronoun ("we think")."""
     for at, token in enumerate(tokens):
-        if _verb_like(token):
+        if verb_like(token):
             return True
         form = verb_form(token.text)
         after_pronoun = at > 0 and tokens[at - 1].text.lower() in SUBJECT_PRONOUNS
@@ -140,7 +140,7 @@ def starts_clause(tokens: Sequence[Token], first: int) -> bool:
         return False
     limit = min(first + 1 + cues().clause_kinds.subject_words, len(tokens))
     return any(
-        _finite(tokens[at]) for at in range(first + 1 if word.lower() in SUBJECT_PRONOUNS else first, limit)
+        finite(tokens[at]) for at in range(first + 1 if word.lower() in SUBJECT_PRONOUNS else first, limit)
     )
 
 
@@ -188,7 +188,7 @@ def word_marks(
             continue
         if lowered in ("and", "but") and index + 1 < len(tokens):
             # "welcomed everyone and announced ...", "said it would ... and that it will ..."
-            verb = _finite(tokens[index + 1]) or tokens[index + 1].text.lower() == "that"
+            verb = finite(tokens[index + 1]) or tokens[index + 1].text.lower() == "that"
             if verb and not sentence[tokens[index - 1].end - offset : token.start - offset].strip():
                 claimed.add(index + 1)
                 lifted = _with_reporter(lowered, [t.text for t in tokens[index + 1 : index + 3]], comma=False)
@@ -200,7 +200,7 @@ def word_marks(
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         gap = sentence[previous.end - offset : token.start - offset].strip()
         if lowered in ("that", "which", "who") and following is not None and _noun_like(previous) and not gap:
-            if _verb_like(following) or (following.text.endswith("ly") and _next_finite(tokens, index + 2)):
+            if verb_like(following) or (following.text.endswith("ly") and _next_finite(tokens, index + 2)):
                 marks.append(Mark(token.start - offset, "split", "relative", cue=lowered))
         elif _bare_subordinator(tokens, index, gap, times):
             relation = language.subordinators.get(lowered, "after")
@@ -249,7 +249,7 @@ def _prenominal(sentence: str, offset: int, tokens: Sequence[Token], index: int)
 
 
 def _next_finite(tokens: Sequence[Token], index: int) -> bool:
-    return index < len(tokens) and _finite(tokens[index])
+    return index < len(tokens) and finite(tokens[index])
 
 
 def _noun_like(token: Token) -> bool:
@@ -295,23 +295,23 @@ def reduced_relatives(sentence: str, offset: int, tokens: Sequence[Token], marks
         at = token.start - offset
         low = bounds[bisect.bisect_right(bounds, at) - 1]
         high = bounds[bisect.bisect_right(bounds, at)]
-        others = [t for t in tokens if low <= t.start - offset < high and t is not token and _finite(t)]
+        others = [t for t in tokens if low <= t.start - offset < high and t is not token and finite(t)]
         if not others:
             continue
         comma = sentence.find(",", at, high)
         end = comma if comma != -1 else high
         # "A report written by the ministry on June 3 describes ...": it ends before the clause's own verb
         verbs = [
-            t.start - offset for t in tokens[index + 1 :] if t.start - offset < end and _present_or_finite(t)
+            t.start - offset for t in tokens[index + 1 :] if t.start - offset < end and _present_orfinite(t)
         ]
         found.append(Mark(at, "open", "relative", cue=token.text.lower()))
         found.append(Mark(verbs[0] if verbs else end, "close", "relative"))
     return found
 
 
-def _present_or_finite(token: Token) -> bool:
+def _present_orfinite(token: Token) -> bool:
     form = verb_form(token.text)
-    return _finite(token) or (form is not None and form.form == "present")
+    return finite(token) or (form is not None and form.form == "present")
 
 
 def quotation_marks(sentence: str, offset: int, tokens: Sequence[Token]) -> list[Mark]:

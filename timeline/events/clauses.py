@@ -25,12 +25,14 @@ from lemminflect import getAllInflections  # the written forms of the reporting 
 
 from timeline.events.clause_marks import (
     QUOTES,
+    SUBJECT_PRONOUNS,
     Mark,
     cue_words,
     punctuation_marks,
     quotation_marks,
     reduced_relatives,
     reporting,
+    verb_like,
     word_marks,
 )
 from timeline.events.language import Relation, cues
@@ -61,7 +63,7 @@ class Clauses:
         marks = punctuation_marks(sentence)
         marks += word_marks(sentence, offset, tokens, times)
         marks += quotation_marks(sentence, offset, tokens)
-        opening = _opening(sentence, offset, tokens)
+        opening = _opening(sentence, offset, tokens, times)
         trailing = _trailing_report(sentence, offset, tokens)
         for position in (opening, trailing):
             if position is not None:
@@ -134,14 +136,35 @@ class Clauses:
         return self.ids[max(bisect.bisect_right(self.starts, offset) - 1, 0)]
 
 
-def _opening(sentence: str, offset: int, tokens: Sequence[Token]) -> int | None:
+def _opening(
+    sentence: str, offset: int, tokens: Sequence[Token], times: Sequence[tuple[int, int]]
+) -> int | None:
     """Where the main clause starts after an opening subordinate clause ("After the vote, the council
     ..."): at its first comma, when there is one within a few words; else None."""
     if not tokens or tokens[0].text.lower() not in cues().clause_kinds.subordinators:
         return None
     comma = sentence.find(",")
     reach = tokens[min(len(tokens) - 1, cues().tense.window_words * 2)].end - offset
+    unmarked = _unmarked_opening(tokens, times)
+    if unmarked is not None and tokens[unmarked].start - offset < (comma if comma > 0 else reach):
+        return tokens[unmarked].start - offset
     return comma if 0 < comma < reach else None
+
+
+def _unmarked_opening(tokens: Sequence[Token], times: Sequence[tuple[int, int]]) -> int | None:
+    """ "After the case closed Apple's chief executive extended an invitation": with no comma, the main
+    clause starts at a name or pronoun right after the opening clause's verb, when a verb follows it."""
+    verb = next((at for at in range(2, len(tokens)) if verb_like(tokens[at])), None)
+    if verb is None:
+        return None
+    subject = cues().clause_kinds.subject_words
+    for at in range(verb + 1, min(len(tokens), verb + 1 + subject)):
+        if any(start <= tokens[at].start < end for start, end in times):
+            continue  # "When the council met on Monday it approved ..."
+        if is_capitalised(tokens[at].text) or tokens[at].text.lower() in SUBJECT_PRONOUNS:
+            found = any(verb_like(token) for token in tokens[at + 1 : at + 1 + subject])
+            return at if found else None
+    return None
 
 
 @cache

@@ -47,6 +47,7 @@ TENSES: dict[Aspect, Tense] = {
     "future": "future",
 }
 COMPARED = (None,)  # negated, hedged, hypothetical and generic claims are not compared: no facts read
+WHILE = frozenset({"when", "while", "whenever", "as"})  # "although" is of the same time too, but says no when
 HEDGES = frozenset({"reportedly", "allegedly", "apparently", "supposedly", "possibly", "probably", "likely"})
 
 
@@ -107,6 +108,8 @@ def sentence_statements(
     for reading in readings.values():
         if reading.info.kind == "main" and reading.predicate is not None:
             view.carry(datings.get(reading.clause), reading.aspect)
+            if not index.view.headline:
+                view.lede = False
     return statements
 
 
@@ -148,6 +151,7 @@ def _datings(index: SentenceIndex, readings: dict[int, ClauseReading], view: Dat
 
     for clause, reading in readings.items():
         if reading.info.kind == "main":
+            local = _while_dated(readings, clause) or local
             dating = resolve(clause)
             # "iOS 5 will be released in the fall; Apple announced no new hardware": what will happen then
             # does not date what has happened
@@ -156,6 +160,17 @@ def _datings(index: SentenceIndex, readings: dict[int, ClauseReading], view: Dat
     for clause in readings:
         resolve(clause)
     return {clause: dating for clause, dating in datings.items() if dating is not None}
+
+
+def _while_dated(readings: dict[int, ClauseReading], clause: int) -> Dating | None:
+    """ "When the council met on Tuesday, it approved ...": a clause of the same time, with its own date,
+    dates the main clause it depends on."""
+    for reading in readings.values():
+        info = reading.info
+        if info.parent == clause and info.kind == "subordinate" and info.cue in WHILE and reading.timex:
+            link = f'"{info.cue}" clause, the same time'
+            return replace(own_dating(reading.timex), link=link, inherited=True)
+    return None
 
 
 def _dating(

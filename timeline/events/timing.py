@@ -7,11 +7,14 @@ date in view.
   day, what "is" so holds that day, what "will" or "would" happen is at least that day.
 - A relative or subordinate clause likewise through the clause it depends on ("after", "before", "while";
   a condition, "if", gets no date at all).
-- A main clause with no expression takes the date in view: a date set earlier in the sentence, else the
-  narrative date of the article (the last day- or week-precise date of a past main clause, back to the
-  publication day at each new paragraph), else the publication day. A present-tense clause is about the
-  day of publication; a future, conditional or hedged one takes no date in view. Such a statement is
-  marked `time_inherited`; nothing is ever dated that no expression or publication date supports.
+- A main clause with no expression takes the date in view: a date set earlier in the sentence (by a past
+  or present clause, or a "when" clause of its own), else the narrative date of the article (the last day-
+  or week-precise date of a past main clause, back to the publication day at each new paragraph), else
+  the publication day: the news of that day in the article's first sentence, at most that day later on.
+  A present-tense clause is about the day of publication; a present perfect ("has resigned") is never
+  set on a past day, so it takes the date in view only when that is the publication day; a future,
+  conditional or hedged one takes no date in view. Such a statement is marked `time_inherited`; nothing
+  is ever dated that no expression or publication date supports.
 """
 
 from __future__ import annotations
@@ -169,10 +172,12 @@ class DateInView:
     def __init__(self, published: date | None) -> None:
         self.published = published
         self.publication: Dating | None = None
+        self.published_day = published.isoformat() if published is not None else None
         if published is not None:
             day = published.isoformat()
             self.publication = Dating(None, day, day, True, "the publication date", "day")
         self.narrative: Dating | None = None
+        self.lede = True  # no sentence but the headline read yet
 
     def new_paragraph(self) -> None:
         self.narrative = None
@@ -188,6 +193,12 @@ class DateInView:
             present = self.publication
             return present.relate("same", "present tense, true when published") if present else None
         view = local or self.narrative
+        if clause_aspect == "perfect" and view is not None and view.earliest != self.published_day:
+            view = None  # "has resigned" is never said of a past day ("on Monday"), only of today
+        lede = self.lede and not headline and clause_aspect in ("past", "perfect")
+        if view is None and lede and self.publication is not None:
+            # the article's first sentence tells its news: with no date of its own, the news of the day
+            return self.publication.relate("same", "the first sentence, the news of the day of publication")
         if view is None:  # nothing dates it but the article: it happened by the day of publication
             present = self.publication
             return present.relate("before", "past tense, by the day of publication") if present else None
@@ -201,9 +212,9 @@ class DateInView:
         """A main clause's own day- or week-precise date in the past becomes the narrative date."""
         if dating is None or dating.inherited:
             return
-        if dating.granularity not in PERSISTENT:
-            return
         if clause_aspect in ("future", "modal"):
+            return
+        if dating.granularity not in PERSISTENT:
             return
         self.narrative = replace(dating, link=None)
 
