@@ -54,7 +54,7 @@ STORY = {
     # the listing and its taking effect are one clause in one article, two in the other
     "wire": "As a result, the ministry placed Fjord Air on a safety watch list that takes effect in May, "
     "barring it from state contracts.",
-    "post": "Fjord Air was placed on a safety watch list, set to take effect in May, after the inspections.",
+    "post": "Fjord Air's listing on a safety watch list takes effect in May after the inspections.",
 }
 
 

@@ -273,8 +273,9 @@ def cue_words() -> frozenset[str]:
 
 
 def reduced_relatives(sentence: str, offset: int, tokens: Sequence[Token], marks: list[Mark]) -> list[Mark]:
-    """ "an agreement reached in 1991", "figures released by the firm": a participle after a noun and before
-    a preposition, in a clause that has its own finite verb, is a relative clause up to the next comma."""
+    """ "an agreement reached in 1991", "figures released by the firm", "a watch list, set to take effect in
+    May,": a participle after a noun (and a comma) and before a preposition, in a clause that has its own
+    finite verb, is a relative clause up to the next comma."""
     found: list[Mark] = []
     bounds = sorted({0, len(sentence), *(mark.position for mark in marks)})
     for index in range(1, len(tokens) - 1):
@@ -290,8 +291,8 @@ def reduced_relatives(sentence: str, offset: int, tokens: Sequence[Token], marks
             for t in tokens[index - 3 : index]
         ):
             continue  # "was last repaired in 2019": a passive, not a relative clause
-        if sentence[previous.end - offset : token.start - offset] != " ":
-            continue
+        if sentence[previous.end - offset : token.start - offset] not in (" ", ", "):
+            continue  # ", set to take effect in May,": an aside of the same kind
         at = token.start - offset
         low = bounds[bisect.bisect_right(bounds, at) - 1]
         high = bounds[bisect.bisect_right(bounds, at)]
@@ -302,14 +303,16 @@ def reduced_relatives(sentence: str, offset: int, tokens: Sequence[Token], marks
         end = comma if comma != -1 else high
         # "A report written by the ministry on June 3 describes ...": it ends before the clause's own verb
         verbs = [
-            t.start - offset for t in tokens[index + 1 :] if t.start - offset < end and _present_orfinite(t)
+            t.start - offset
+            for t in tokens[index + 1 :]
+            if t.start - offset < end and t.text.islower() and _present_or_finite(t)  # not "in May"
         ]
         found.append(Mark(at, "open", "relative", cue=token.text.lower()))
         found.append(Mark(verbs[0] if verbs else end, "close", "relative"))
     return found
 
 
-def _present_orfinite(token: Token) -> bool:
+def _present_or_finite(token: Token) -> bool:
     form = verb_form(token.text)
     return finite(token) or (form is not None and form.form == "present")
 

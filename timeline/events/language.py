@@ -58,6 +58,7 @@ class LanguageCues(BaseModel):
     participle_exceptions: list[str]
     relation_phrases: list[str]
     pronoun_starts: list[str]
+    continuations: list[str]
     vague_values: list[str]
     auxiliaries: list[str]
     summary_drop_leading: list[str]

@@ -76,13 +76,18 @@ def find_predicate(tokens: Sequence[Token], text: str = "", offset: int = 0) -> 
     for index, token in enumerate(tokens):
         if index > 0 and text[tokens[index - 1].end - offset : token.start - offset] == "-":
             continue  # "pre-orders", "long-awaited"
-        if is_auxiliary(token.text):
+        if is_auxiliary(token.text) and (index == 0 or not token.text[:1].isupper()):  # not "in May"
             return _group(tokens, index)
         form = verb_form(token.text)
         if form is None or form.form in ("participle", "gerund") or token.text.lower() in FILLERS:
             continue  # "still": an adverb
         if form.form == "base" and not (index > 0 and _plural_subject(tokens[index - 1])):
             continue
+        light = verb_form(tokens[index - 1].text.lower()) if form.form == "base" else None
+        if light is not None and light.lemma in predicate_data().light_verbs:  # "takes effect": no subject
+            return _complete(
+                tokens, index - 1, index - 1, light.lemma, None, _negated(tokens, index - 1, index)
+            )
         if form.ambiguous and not verb_in_context(tokens, index):
             doubtful.append(index)  # "the reports", "free cases": a noun, unless nothing else is a verb
             continue

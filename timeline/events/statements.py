@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from timeline.corpus.models import Document
 from timeline.events.clauses import ClauseInfo
 from timeline.events.facts import SentenceFacts
+from timeline.events.language import cues
 from timeline.events.models import Mention
 from timeline.events.participants import names
 from timeline.events.phrases import Span, Token
@@ -75,6 +76,8 @@ def sentence_statements(
         view.new_paragraph()
     if index.view.heading:
         return []  # a section heading states nothing
+    if view.lede and not index.view.headline and _continues(index.view.text):
+        view.lede = False  # "As a result, the ministry placed ...": not the news, only by the day
     readings = _readings(index)
     datings = _datings(index, readings, view)
     statements = []
@@ -160,6 +163,15 @@ def _datings(index: SentenceIndex, readings: dict[int, ClauseReading], view: Dat
     for clause in readings:
         resolve(clause)
     return {clause: dating for clause, dating in datings.items() if dating is not None}
+
+
+def _continues(text: str) -> bool:
+    """Does the sentence open with a word that goes on from something said before ("However, ...")?"""
+    lowered = text.lower()
+    return any(
+        lowered.startswith(opener) and not lowered[len(opener) : len(opener) + 1].isalnum()
+        for opener in cues().continuations
+    )
 
 
 def _while_dated(readings: dict[int, ClauseReading], clause: int) -> Dating | None:

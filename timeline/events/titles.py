@@ -109,7 +109,10 @@ def _subject(text: str, offset: int, before: list[Token], drop: set[str]) -> lis
         before = before[comma:] if fronted or verb_form(first.lower()) is not None else before[:comma]
     while before and (before[0].text.lower() in drop or before[0].text.lower() in RELATIVE_CUES):
         before = before[1:]
-    return before[:SUBJECT_WORDS]
+    if len(before) > SUBJECT_WORDS:  # "Fjord Air's listing on a safety watch list": its head noun phrase
+        cut = next((at for at in range(1, len(before)) if is_preposition(before[at].text)), SUBJECT_WORDS)
+        before = before[: min(cut, SUBJECT_WORDS)]
+    return before
 
 
 def _inverted_subject(text: str, offset: int, after: list[Token]) -> list[Token]:
