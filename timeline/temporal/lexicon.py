@@ -17,6 +17,7 @@ from typing import Any
 import re2  # google-re2: a DFA finds the head words of all rules in one linear pass, far faster than `re`
 
 from timeline.temporal.registry import RULE_ORDER
+from timeline.temporal.scanner import Scanner
 from timeline.temporal.words import Words, read_resource, words
 
 _GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
@@ -38,7 +39,7 @@ class Lexicon:
     words: Words
     rules: tuple[Rule, ...]
     rule_by_group: dict[str, Rule]
-    scanner: re.Pattern[str]
+    scanner: Scanner  # the first rule that matches at a position
     heads: Any  # re2 pattern of the words every time expression contains at least one of
     lead_words: frozenset[str]  # words an expression may start with before its head word
     weekday_after_clock: re.Pattern[
@@ -261,8 +262,8 @@ def lexicon() -> Lexicon:
         branches.append(f"(?P<r{index}>{renamed})")
         rules.append(Rule(name=entry["rule"], group=f"r{index}", prefix=prefix, groups=groups))
     # A candidate starts at a word start (not inside a number or after a currency sign) and ends at one.
-    # Case-sensitive on purpose: it runs on a lower-cased copy of the text (see tagger._Document).
-    scanner = re.compile(r"(?<![\w$€£#@/])(?:" + "|".join(branches) + r")(?![\w+%])")
+    # Case-sensitive on purpose: it runs on a lower-cased copy of the text (see context.Document).
+    scanner = Scanner(branches, before=r"(?<![\w$€£#@/])", after=r"(?![\w+%])")
     cues = lists.tense_cues
     return Lexicon(
         heads=_head_pattern(lists),
