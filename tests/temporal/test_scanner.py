@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.temporal.lexicon import lexicon
-from timeline.temporal.scanner import Scanner
+from timeline.temporal.scanner import Heads, Scanner
 
 
 def _alternation(scanner: Scanner) -> re.Pattern[str]:
@@ -86,3 +86,16 @@ def test_a_scanner_of_any_rules_finds_what_their_alternation_finds(text: str) ->
     _same_everywhere(scanner, _alternation(scanner), text)
     with_empty = Scanner(_RULES, before="", after="")
     _same_everywhere(with_empty, _alternation(with_empty), text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=st.text(alphabet="weak 19x\n", max_size=30))
+def test_heads_are_found_alike_with_and_without_re2_internals(text: str) -> None:
+    """The head finder uses google-re2's compiled Match when the library has it, else its public search."""
+    fast, public = Heads(r"\d+|\bweek\b"), Heads(r"\d+|\bweek\b")
+    public._spans = None  # as with a google-re2 whose internals moved
+    data = text.encode()
+    for position in range(len(data) + 1):
+        expected = re.compile(rb"\d+|\bweek\b", re.IGNORECASE).search(data, position)
+        span = expected.span() if expected else (-1, -1)
+        assert fast.find(data, position) == public.find(data, position) == span

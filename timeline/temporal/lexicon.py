@@ -14,10 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import re2  # google-re2: a DFA finds the head words of all rules in one linear pass, far faster than `re`
-
 from timeline.temporal.registry import RULE_ORDER
-from timeline.temporal.scanner import Scanner
+from timeline.temporal.scanner import Heads, Scanner
 from timeline.temporal.words import Words, read_resource, words
 
 _GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
@@ -40,8 +38,9 @@ class Lexicon:
     rules: tuple[Rule, ...]
     rule_by_group: dict[str, Rule]
     scanner: Scanner  # the first rule that matches at a position
-    heads: Any  # re2 pattern of the words every time expression contains at least one of
+    heads: Heads  # the words every time expression contains at least one of (re2: far faster than `re`)
     lead_words: frozenset[str]  # words an expression may start with before its head word
+    lead_words_reversed: frozenset[str]  # the same, spelt backwards (the tagger reads them backwards)
     weekday_after_clock: re.Pattern[
         str
     ]  # a weekday shortly after a clock time, past a parenthesis or out of one
@@ -181,7 +180,7 @@ def _cue_pattern(cues: list[str], not_cues: list[str], suffix: str | None = None
     return re.compile(r"(?<![\w'])(?!" + _alternation(not_cues) + r"\b)" + body + r"(?!\w)", re.IGNORECASE)
 
 
-def _head_pattern(words: Words) -> Any:
+def _head_pattern(words: Words) -> Heads:
     """Words without which no rule matches (month, weekday, unit, deictic word, digit ...).
 
     The scanner is only tried just before and at these, instead of at every position of the text.
@@ -196,9 +195,7 @@ def _head_pattern(words: Words) -> Any:
     for holiday in (*words.fixed_holidays, *words.weekday_holidays, *words.easter_holidays):
         heads.update(token.split("'")[0] for token in holiday.split() if token not in ("new", "day", "eve"))
     alternation = "|".join(re.escape(w) for w in sorted(heads, key=lambda w: (-len(w), w)))
-    options = re2.Options()
-    options.case_sensitive = False
-    return re2.compile(rf"\d+|\b(?:{alternation})\b", options)
+    return Heads(rf"\d+|\b(?:{alternation})\b")
 
 
 # The word tables behind each placeholder of the templates (see _placeholders).
@@ -265,9 +262,11 @@ def lexicon() -> Lexicon:
     # Case-sensitive on purpose: it runs on a lower-cased copy of the text (see context.Document).
     scanner = Scanner(branches, before=r"(?<![\w$€£#@/])", after=r"(?![\w+%])")
     cues = lists.tense_cues
+    lead_words = _lead_words(lists, [entry["pattern"] for entry in entries])
     return Lexicon(
         heads=_head_pattern(lists),
-        lead_words=_lead_words(lists, [entry["pattern"] for entry in entries]),
+        lead_words=lead_words,
+        lead_words_reversed=frozenset(word[::-1] for word in lead_words),
         words=lists,
         rules=tuple(rules),
         rule_by_group={rule.group: rule for rule in rules},

@@ -18,6 +18,8 @@ from re import _constants as sre  # type: ignore[attr-defined]  # the parser's n
 from re import _parser as sre_parser  # type: ignore[attr-defined]
 from typing import Any
 
+import re2  # google-re2: linear-time search for the head words
+
 PREFIX = 3  # characters of text that choose the rules to try
 _OTHER = 128  # stands for every character beyond ASCII
 _ANY = frozenset(range(_OTHER + 1))
@@ -186,3 +188,27 @@ class Scanner:
             self._rules_after.clear()
         self._rules_after[key] = rules
         return rules
+
+
+class Heads:
+    """Where the next head word is (the words every time expression contains): re2 finds it in one linear
+    pass over the text's bytes. google-re2's `search` wraps each call in a generator and a match object;
+    the compiled expression's own Match returns the span directly, three times faster (a TBAQ pass meets
+    5,800 heads), so it is used when the library has it."""
+
+    def __init__(self, pattern: str) -> None:
+        options = re2.Options()
+        options.case_sensitive = False
+        self._compiled = re2.compile(pattern, options)
+        raw = getattr(self._compiled, "_regexp", None)
+        anchor = getattr(getattr(re2, "_Anchor", None), "UNANCHORED", None)
+        self._spans = getattr(raw, "Match", None) if anchor is not None else None
+        self._unanchored = anchor
+
+    def find(self, data: bytes, position: int) -> tuple[int, int]:
+        """(start, end) of the first head at or after `position`, or (-1, -1)."""
+        if self._spans is not None:
+            span: tuple[int, int] = self._spans(self._unanchored, data, position, len(data))[0]
+            return span
+        found = self._compiled.search(data, position)
+        return (-1, -1) if found is None else found.span()

@@ -118,7 +118,25 @@ _PLURAL_AND_HALF = re.compile(r"(?:s|es)?(?:\s+and\s+a\s+half)?", re.IGNORECASE)
 _LOOK_BACK = 60
 # A number right after a currency sign or inside a larger number ("$1.5", "2,000") starts nothing.
 _NOT_BEFORE_A_HEAD = frozenset("$€£.,0123456789")
-_WORD = re.compile(r"['’]?\w+")
+# The word before a position, read in the reversed text: the blanks and punctuation after it, the word
+# (a run of word characters), and an apostrophe opening it ("'90s").
+_WORD_BEFORE = re.compile(r"\W*(\w+)['’]?")
+
+
+def _lead_starts(lex: Lexicon, backwards: str, head_start: int, window_start: int) -> list[int]:
+    """Where the run of lexicon words (or numbers) right before a head starts each word, nearest first:
+    "the past two" before "months". `backwards` is the text reversed, where the words before a position
+    are read with one anchored match each."""
+    length = len(backwards)
+    position, stop = length - head_start, length - window_start
+    starts = []
+    while (word := _WORD_BEFORE.match(backwards, position, stop)) is not None:
+        token = word.group(1)
+        if token not in lex.lead_words_reversed and not token[-1].isdigit():
+            break
+        position = word.end()
+        starts.append(length - position)
+    return starts
 
 
 def _candidates(
@@ -128,30 +146,26 @@ def _candidates(
     head word or at the run of lexicon words just before it ("the past two" before "months"). A match
     that cannot be read ("the last half of 1989") gives way to what starts later ("1989").
 
-    re2 finds the heads in one linear pass; the backtracking scanner then runs at a few positions per
-    head instead of at every position of the text. Matches are leftmost and never overlap.
+    re2 finds the heads in one linear pass; the scanner then runs at a few positions per head instead of
+    at every position of the text. Matches are leftmost and never overlap.
     """
-    scanner, lead_words = lex.scanner, lex.lead_words
+    scanner, find_head = lex.scanner, lex.heads.find
     cursor = 0  # end of the last match: matches never overlap
     tried = -1  # the last start position tried: each position is tried at most once
     text = folded
+    backwards = folded[::-1]
     # Heads are ASCII words: re2 scans bytes, with each non-ASCII character one "?" byte so that byte
     # offsets stay character offsets (and re2's per-match offset decoding is skipped).
     ascii_text = folded.encode("ascii", "replace")
     position = 0
-    while (head := lex.heads.search(ascii_text, position)) is not None:
-        head_start = head.start()
-        position = head.end()
+    while True:
+        head_start, position = find_head(ascii_text, position)
+        if head_start < 0:
+            return
         if head_start and text[head_start - 1] in _NOT_BEFORE_A_HEAD:
             continue
-        starts = [head_start]
         window_start = max(cursor, tried + 1, head_start - _LOOK_BACK)
-        for word in reversed(list(_WORD.finditer(text, window_start, head_start))):
-            token = word.group().lstrip("'’")
-            if token not in lead_words and not token[:1].isdigit():
-                break
-            starts.append(word.start())
-        for start in reversed(starts):
+        for start in (*reversed(_lead_starts(lex, backwards, head_start, window_start)), head_start):
             if start <= tried:
                 continue
             tried = start
