@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from timeline.temporal.lexicon import Lexicon
 from timeline.temporal.readings import Reading, month_number, sentence_start
-from timeline.temporal.tense import tense
+from timeline.temporal.tense import Clause, tense
 
 _ASCII_FOLD = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
@@ -42,6 +42,7 @@ class Document:
         self.last_quarter: ViewDate | None = None  # the last quarter named, even if the view moved on
         # The resolved time expression starting exactly at a position, and where it ends (not recorded).
         self.read_at = read_at
+        self.clauses: dict[tuple[int, int], Clause] = {}  # the tense reader's, by expression span
 
     def tense(self, start: int, end: int, within: int = 200) -> str | None:
         return tense(self, start, end, within)

@@ -29,6 +29,10 @@ def base_verb(word: str) -> bool:
     return word in _words(BASE_FORMS)
 
 
+def irregular_past_forms() -> frozenset[str]:
+    return _words(IRREGULAR_PASTS)
+
+
 def irregular_past(word: str) -> bool:
     """A simple-past verb that is no other part of speech nor a base form ("met"; not "ground", "set"),
     except regular "-ed" forms of five letters or more, which the past-tense ending already finds."""

@@ -9,16 +9,18 @@ forms ("brought", "met") come from lemminflect's tables (morphology.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from timeline.temporal.morphology import base_verb as _base_verb
 from timeline.temporal.morphology import irregular_past as _irregular_past
+from timeline.temporal.morphology import irregular_past_forms
 
 if TYPE_CHECKING:
     from timeline.temporal.context import Document
 
-_CONJUNCTION_BEFORE = re.compile(r".*,\s+(?:and|but|while|whereas)\s", re.DOTALL)
+_CONJUNCTION = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _CLAUSE_END = re.compile(r"[.!?;:,\n]|\s(?:and|but|while|whereas)\s")
 _PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\bto\s+([a-z]+)\b")
@@ -48,22 +50,29 @@ def tense(doc: Document, start: int, end: int, within: int = 200) -> str | None:
 
 
 def _clause_tense(doc: Document, start: int, end: int, within: int) -> str | None:
-    clause = _clause_around(doc, start, end)
-    clause.listed_cues()
-    clause.irregular_pasts()
+    clause = doc.clauses.get((start, end))
+    if clause is None:  # read once per expression, though families may ask at several distances
+        clause = doc.clauses[start, end] = _clause_around(doc, start, end)
+        clause.listed_cues()
+        clause.irregular_pasts()
     return clause.verdict(within)
 
 
-def _clause_around(doc: Document, start: int, end: int) -> _Clause:
+def _clause_around(doc: Document, start: int, end: int) -> Clause:
     """The words of the expression's clause on its left and on its right."""
     text = doc.text
-    left = text[max(0, start - 100) : start]
-    breaks = [m for m in _SENTENCE_END.finditer(left) if not _abbreviation_at(doc, left, m)]
-    if breaks:
-        left = left[breaks[-1].end() :]
-    conjunction = _CONJUNCTION_BEFORE.search(left)
-    if conjunction:
-        left = left[conjunction.end() :]
+    left_start = max(0, start - 100)
+    left = text[left_start:start]
+    last_break = next(
+        (m for m in reversed(list(_SENTENCE_END.finditer(left))) if not _abbreviation_at(doc, left, m)), None
+    )
+    if last_break:
+        left_start += last_break.end()
+        left = left[last_break.end() :]
+    conjunctions = list(_CONJUNCTION.finditer(left))
+    if conjunctions:  # the clause after the last ", and"
+        left_start += conjunctions[-1].end()
+        left = left[conjunctions[-1].end() :]
     fronted = bool(_FRONTED.fullmatch(left))
     # "In March, the company brought in ...": a fronted date belongs to the clause after the comma.
     right = text[end : end + (100 if fronted else 60)]
@@ -71,15 +80,19 @@ def _clause_around(doc: Document, start: int, end: int) -> _Clause:
     stop = next((m for m in right_breaks if not _abbreviation_at(doc, right, m)), None)
     if stop:
         right = right[: stop.start()]
-    return _Clause(doc, left, right, fronted)
+    folded = doc.folded
+    return Clause(doc, left, right, fronted, folded[left_start:start], folded[end : end + len(right)])
 
 
 @dataclass
-class _Clause:
+class Clause:
     doc: Document
     left: str
     right: str
     fronted: bool
+    # the same words with ASCII letters lower-cased: what the cue lists run on (lexicon._cue_pattern)
+    folded_left: str
+    folded_right: str
     best: tuple[int, str, bool] | None = None  # distance, tense, whether the cue is on the left
 
     def consider(self, distance: int, kind: str, on_left: bool) -> None:
@@ -95,15 +108,17 @@ class _Clause:
         )
 
     def listed_cues(self) -> None:
-        lex, left, right = self.doc.lex, self.left, self.right
+        lex, left, right = self.doc.lex, self.folded_left, self.folded_right
         cues = (("future", lex.future_cue), ("nearest", lex.either_cue), ("past", lex.past_cue))
+        left_starts = [m.start() for m in lex.cue_start.finditer(left)]
+        right_starts = [m.start() for m in lex.cue_start.finditer(right)]
         for kind, cue in cues:
-            for m in cue.finditer(left):
+            for m in _found(cue, left, left_starts):
                 if self._counts(kind, left, m) and (kind != "past" or not self.reported_beyond(m)):
                     self.consider(len(left) - m.end(), kind, True)
             if self.fronted and kind != "past":
                 cue = lex.future_modal if kind == "future" else lex.either_cue
-            for m in cue.finditer(right):
+            for m in _found(cue, right, right_starts):
                 if self._counts(kind, right, m):
                     # the words before a time expression say more about it than those after
                     self.consider(2 * m.start() + 1, kind, False)
@@ -115,10 +130,15 @@ class _Clause:
         if kind == "past":
             return _past_verb_at(self.doc, side, m.start(), m.group())
         lex = self.doc.lex
-        return not (m.group().lower() in lex.scheduling_verbs and lex.noun_before.search(side, 0, m.start()))
+        return not (m.group().lower() in lex.scheduling_verbs and lex.noun_before.at(side, m.start()))
 
     def irregular_pasts(self) -> None:
         """Irregular past forms ("brought", "met", "rose") are too many to list: ask the morphology."""
+        forms = irregular_past_forms()
+        if forms.isdisjoint(_LOWER_WORD.findall(self.left)) and forms.isdisjoint(
+            _LOWER_WORD.findall(self.right)
+        ):
+            return  # most clauses have none: a set test on their words is cheaper than the loop below
         for m in _LOWER_WORD.finditer(self.left):
             if self._irregular_past_at(self.left, m) and not self.reported_beyond(m):
                 self.consider(len(self.left) - m.end(), "past", True)
@@ -143,16 +163,31 @@ class _Clause:
         return kind
 
 
+def _found(cue: re.Pattern[str], side: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """`cue.finditer(side)`, tried only at `starts` (where some cue list may start: lexicon.cue_start)."""
+    resume = 0
+    for start in starts:
+        if start >= resume and (found := cue.match(side, start)) is not None:
+            resume = found.end()
+            yield found
+
+
 def _abbreviation_at(doc: Document, text: str, found: re.Match[str]) -> bool:
     """Whether a found period ends an abbreviation or an initial ("Mr.", "P. Davison"), not a clause."""
-    return found.group() == "." and bool(doc.lex.abbreviation_before.search(text, 0, found.start()))
+    if found.group() != ".":
+        return False
+    # the abbreviation ends at the period, so the search need not start further back than its length
+    period = found.start()
+    return bool(
+        doc.lex.abbreviation_before.search(text, max(0, period - doc.lex.longest_abbreviation), period)
+    )
 
 
 def _past_verb_at(doc: Document, text: str, position: int, word: str) -> bool:
     """Whether a past-looking word at `position` is a past tense: after a form of "be" it is a passive
     participle ("will be paid"), after an article an adjective ("a still unspecified date"), and so is
     an "un-...-ed" word ("unexpected")."""
-    if doc.lex.passive_before.search(text, 0, position) or doc.lex.modal_before.search(text, 0, position):
+    if doc.lex.passive_before.at(text, position) or doc.lex.modal_before.at(text, position):
         return False
     word = word.lower()
     if not word.endswith("ed"):
