@@ -32,17 +32,23 @@ def test_stored_readings_without_a_dct_are_the_undated_tags() -> None:
     assert stored[0].text == "Thursday" and thursday is not None and thursday.value == "2026-06-04"
 
 
-@pytest.mark.parametrize("dct", [date(2026, 6, 6), date(2025, 12, 31)])
-def test_a_clock_time_joined_with_its_day_resolves_under_any_dct(dct: date) -> None:
-    text = "The hearing opens at 9:30 a.m. ET on Tuesday, June 9, and closes at 23:00 BST on 1 September."
-    stored = stored_readings(text)
-    assert [item.text for item in stored] == ["9:30 a.m. ET on Tuesday, June 9", "23:00 BST on 1 September"]
-    assert [item.under(dct) for item in stored] == tag(text, dct)
+# Expressions built from two readings resolve as one: a clock time joined with its day (refiners.py), a
+# part of a period read with the period ("the last week of the quarter").
+JOINED = [
+    (
+        "The hearing opens at 9:30 a.m. ET on Tuesday, June 9, and closes at 23:00 BST on 1 September.",
+        ["9:30 a.m. ET on Tuesday, June 9", "23:00 BST on 1 September"],
+    ),
+    (
+        "Orders slowed in the last week of the quarter and will pick up in the first week of next month.",
+        ["the last week of the quarter", "the first week of next month"],
+    ),
+]
 
 
 @pytest.mark.parametrize("dct", [date(2026, 6, 6), date(2025, 1, 2)])
-def test_a_part_of_a_period_resolves_under_any_dct(dct: date) -> None:
-    text = "Orders slowed in the last week of the quarter and will pick up in the first week of next month."
+@pytest.mark.parametrize(("text", "expressions"), JOINED)
+def test_joined_expressions_resolve_under_any_dct(text: str, expressions: list[str], dct: date) -> None:
     stored = stored_readings(text)
-    assert [item.text for item in stored] == ["the last week of the quarter", "the first week of next month"]
+    assert [item.text for item in stored] == expressions
     assert [item.under(dct) for item in stored] == tag(text, dct)

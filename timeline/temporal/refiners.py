@@ -1,6 +1,7 @@
 """Passes over a found expression after the scan, in order: filters that drop names and titles, the
-date in view, which moves with each date found ("the next day" counts from it), and the join of a clock
-time with the day named right after it ("9:30 a.m. ET on Tuesday, June 9")."""
+date in view, which moves with each date found ("the next day" counts from it), the join of a clock
+time with the day named right after it ("9:30 a.m. ET on Tuesday, June 9"), and the first of two numbers
+sharing one unit ("between 10 and 14 weeks")."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from dataclasses import replace
 from timeline.temporal.context import Document, ViewDate
 from timeline.temporal.intervals import calendar_interval
 from timeline.temporal.models import Timex
-from timeline.temporal.readings import Reading, sentence_start
+from timeline.temporal.readings import Reading, number, sentence_start
 from timeline.temporal.resolver import Pending
 
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
@@ -107,3 +108,31 @@ def clock_on_day(
         pending = replace(unresolved.pending, suffix=time_of_day)
         joined.unresolved = replace(unresolved, type="TIME", mod=mod, start=start, end=end, pending=pending)
     return joined
+
+
+_DURATION = re.compile(r"P(?P<clock>T?)(?P<amount>\d+(?:\.\d+)?)(?P<code>[A-Z]+)")
+_LEADING_NUMBER = re.compile(r"(?P<number>\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)\s", re.IGNORECASE)
+_NUMBER_BEFORE = re.compile(
+    r"(?<![\w.,$€£])(?P<number>\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)\s*(?:-|–|\bto|\band|\bor)\s*$", re.IGNORECASE
+)
+
+
+def number_sharing_the_unit(doc: Document, duration: Reading, start: int, done: int) -> Reading | None:
+    """The first of two numbers sharing the unit written after the second, as its own duration: the "10"
+    of "between 10 and 14 weeks" (P10W), the "two" of "two to three weeks"; None when the words before a
+    duration starting with its number (at `start`, after what is already found up to `done`) are no such
+    number."""
+    value = _DURATION.fullmatch(duration.value) if duration.type == "DURATION" else None
+    second = _LEADING_NUMBER.match(doc.text, start)
+    first = _NUMBER_BEFORE.search(doc.text, max(done, start - 24), start)
+    if value is None or second is None or first is None or first.group("number").lower() in ("a", "an"):
+        return None
+    table = doc.words.number_words
+    amounts = number(table, first.group("number")), number(table, second.group("number"))
+    if amounts[0] is None or not amounts[1]:
+        return None
+    amount = float(value["amount"]) * amounts[0] / amounts[1]  # in the value's unit: "two to three quarters"
+    if amount != int(amount) or amount <= 0:
+        return None
+    shown = f"P{value['clock']}{int(amount)}{value['code']}"
+    return Reading("DURATION", shown, positioned=False, start=first.start("number"), end=first.end("number"))

@@ -44,16 +44,19 @@ RULE_ORDER: tuple[tuple[str, str], ...] = (
     ("frequency", "sets"),
     ("duration", "durations"),
     ("vague_span", "durations"),
+    ("elapsed", "durations"),
     ("long_compound", "durations"),
     ("year_end", "years"),
     ("holiday", "holidays"),
     ("weekday", "weekdays"),
     ("weekend", "weekdays"),
     ("year", "years"),
+    ("short_year", "years"),
     ("the_year", "years"),
-    ("range_end_day", "ranges"),
+    ("range_end", "ranges"),
     ("day_in_view", "deixis"),
     ("deictic", "deixis"),
+    ("vague_adjective", "deixis"),
 )
 FAMILIES = tuple(dict.fromkeys(family for _rule, family in RULE_ORDER))
 

@@ -24,7 +24,7 @@ from timeline.temporal.intervals import OutOfCalendar, calendar_interval
 from timeline.temporal.lexicon import Lexicon, Rule, lexicon
 from timeline.temporal.models import Anchor, Timex
 from timeline.temporal.readings import Reading
-from timeline.temporal.refiners import FILTERS, clock_on_day, move_view
+from timeline.temporal.refiners import FILTERS, clock_on_day, move_view, number_sharing_the_unit
 from timeline.temporal.registry import NORMALISERS
 from timeline.temporal.resolver import resolve
 
@@ -224,6 +224,7 @@ def _scan(text: str, dct: date | None) -> Iterator[tuple[Timex, Reading]]:
     lex = lexicon()
     doc = Document(text, lex, lambda position: _read_at(doc, dct, position))
     clock: tuple[Timex, Reading] | None = None  # held until the next expression: the day it may be on
+    done = 0  # where the last expression given ends
     for match, (rule, reading) in _candidates(lex, doc.folded, partial(_normalise, doc, dct)):
         start, end = reading.start or match.start(), reading.end or match.end()
         if any(drop(doc, start, end) for drop in FILTERS):
@@ -235,11 +236,20 @@ def _scan(text: str, dct: date | None) -> Iterator[tuple[Timex, Reading]]:
             joined = clock_on_day(text, held[1], (held[0].start, held[0].end), reading, (start, end))
             if joined is not None:
                 yield _to_timex(text[held[0].start : end], held[0].start, end, joined), joined
+                done = end
                 continue
             yield held
+            done = held[0].end
+        shared = number_sharing_the_unit(doc, reading, start, done)
+        if shared is not None:
+            yield (
+                _to_timex(text[shared.start or 0 : shared.end], shared.start or 0, shared.end or 0, shared),
+                shared,
+            )
         if rule.name == "clock_time":
             clock = timex, reading
         else:
             yield timex, reading
+            done = end
     if clock is not None:
         yield clock

@@ -84,6 +84,7 @@ class Words(_Strict):
     personal_titles: list[str]
     head_words: list[str]
     date_prepositions: list[str]
+    season_prepositions: list[str]
     rate_words: list[str]
     time_zones: list[str]
     decade_words: dict[str, int]

@@ -1,4 +1,5 @@
-"""Words pointing at the publication day or at the day in view: "today", "last night", "the next day"."""
+"""Words pointing at the publication day or at the day in view: "today", "last night", "the next day",
+"for the day", "until then"; and the vague references "now", "recently", "a recent survey"."""
 
 from __future__ import annotations
 
@@ -138,3 +139,11 @@ def deictic(doc: Document, g: Group, start: int, end: int) -> Reading | None:
     suffix = f"T{entry.part}" if entry.part else ""
     pending = OnDay(undated_value="XXXX-XX-XX", suffix=suffix, days=entry.offset_days)
     return Reading(entry.type, "", mod=mod, anchor=Anchor(kind="dct"), pending=pending)
+
+
+@normaliser("vague_adjective")
+def vague_adjective(doc: Document, g: Group, start: int, end: int) -> Reading | None:
+    """ "a recent survey" is PAST_REF (never in a name: "Recent Arrivals Ltd")."""
+    if doc.in_a_name(start, end) or _HYPHENATED.match(doc.text, end):
+        return None
+    return vague_reference("PAST_REF")

@@ -27,6 +27,7 @@ from timeline.temporal.resolver import Bounded, CountedFromDay, PeriodFromDct, v
 
 _SECONDS = {"hour": 3600, "minute": 60, "second": 1}
 _EVENT_END = re.compile(r"[,.;:!?()\"\n]|\s(?:and|but|while|when|because|which|after|before)\s")
+_CLOCK_BEFORE = re.compile(r"\b(?:at|by|until|till|from|since)\s+$", re.IGNORECASE)
 _BACK = ("past", "last", "previous", "preceding")
 _ANCHORED = (*_BACK, "next", "coming", "following")
 
@@ -43,6 +44,7 @@ class _Span:
     first: int  # where the expression starts (a hyphenated adjective drops its article)
     end: int  # where the duration proper ends, before "before <event>"
     relation: str  # "ago", "earlier", "before" ... or ""
+    business: bool = False  # trading or business days skip weekends and holidays
 
     @property
     def step_unit(self) -> str:
@@ -99,18 +101,34 @@ def _first(doc: Document, g: Group, start: int, span_end: int) -> int:
     return start
 
 
-def _vague_reference_of(doc: Document, g: Group, start: int) -> str | None:
-    """ "in coming months": FUTURE_REF rather than a number of months."""
-    if not g("vague"):
-        return None
-    phrase = squeeze(doc.text[start : start + len(g("the") or "") + 40])
-    return next((ref for key, ref in doc.words.vague_references.items() if phrase.startswith(key)), None)
+def _vague_reference_of(doc: Document, g: Group) -> str | None:
+    """ "in coming months", "recent years", "past years": PAST_REF/FUTURE_REF rather than a number of units
+    ("the past few years" is a duration: its vague word is "few")."""
+    return doc.words.vague_references.get(squeeze(g("vague"))) if g("vague") else None
+
+
+def _unit(g: Group, doc: Document) -> tuple[str, bool]:
+    """The unit's lexicon key, and whether it counts sessions: "five straight sessions" are trading days."""
+    unit = unit_key(g("unit") or "", doc.words)
+    if unit == "session" and (g("straight") or g("business")):
+        return "day", True
+    return unit, False
+
+
+def _rate_or_reference(doc: Document, g: Group, start: int, unit: str, span_end: int) -> Reading | None:
+    """ "$5 a year" is a rate (a SET); "in recent years" a vague reference, not a number of years."""
+    if (g("num") or "").lower() in ("a", "an") and doc.lex.rate_before.search(
+        doc.text, max(0, start - 20), start
+    ):
+        return Reading("SET", duration_value(1, unit, doc.words), positioned=False)
+    reference = _vague_reference_of(doc, g)
+    return vague_reference(reference, end=span_end) if reference is not None else None
 
 
 @normaliser("duration")
 def duration(doc: Document, g: Group, start: int, end: int) -> Reading | None:
     words = doc.words
-    unit = unit_key(g("unit") or "", words)
+    unit, in_sessions = _unit(g, doc)
     if unit not in words.units:
         return None
     span_end = int(g("unit_end") or end)
@@ -123,16 +141,10 @@ def duration(doc: Document, g: Group, start: int, end: int) -> Reading | None:
         amount = _amount(doc, g, start, unit, span_end)
     except _NoDuration:
         return None
-    written_number = (g("num") or "").lower()
-    if (
-        written_number in ("a", "an")
-        and not relation
-        and doc.lex.rate_before.search(doc.text, max(0, start - 20), start)
-    ):
-        return Reading("SET", duration_value(1, unit, words), positioned=False)  # "$5 a year"
-    reference = _vague_reference_of(doc, g, start)
-    if reference is not None and not relation:
-        return vague_reference(reference, end=span_end)
+    if not relation:
+        rate_or_reference = _rate_or_reference(doc, g, start, unit, span_end)
+        if rate_or_reference is not None:
+            return rate_or_reference
     span = _Span(
         unit=unit,
         amount=amount,
@@ -142,6 +154,7 @@ def duration(doc: Document, g: Group, start: int, end: int) -> Reading | None:
         first=_first(doc, g, start, span_end),
         end=span_end,
         relation=relation,
+        business=bool(g("business")) or in_sessions,
     )
     return _placed(doc, g, start, end, span)
 
@@ -149,7 +162,7 @@ def duration(doc: Document, g: Group, start: int, end: int) -> Reading | None:
 def _placed(doc: Document, g: Group, start: int, end: int, span: _Span) -> Reading | None:
     """The duration, placed on the calendar where its words say so."""
     unplaced = Reading("DURATION", span.value, mod=span.mod, positioned=False, start=span.first, end=span.end)
-    if g("business"):
+    if span.business:
         return unplaced  # trading or business days skip weekends and holidays: never counted on the calendar
     relation = span.relation
     if span.granularity == "time" and relation in ("earlier", "later"):
@@ -261,12 +274,23 @@ def _counted_from_view(doc: Document, span: _Span, steps: int | None) -> Reading
 
 @normaliser("vague_span")
 def vague_span(doc: Document, g: Group, start: int, end: int) -> Reading | None:
-    """A duration of an unspecified number of units: "for years", "within weeks" (preposition left out)."""
-    unit = unit_key(g("unit") or "", doc.words)
+    """A duration of an unspecified number of units: "for years", "within weeks" (preposition left out),
+    "minutes later", "hours after the blast"."""
+    unit = unit_key(g("unit") or g("clock_unit") or "", doc.words)
     if unit not in doc.words.units:
         return None
-    written = len(g("unit") or "") + 1
+    written = len(g("unit") or g("clock_unit") or "") + 1
     return Reading("DURATION", duration_value(None, unit, doc.words), positioned=False, start=end - written)
+
+
+@normaliser("elapsed")
+def elapsed(doc: Document, g: Group, start: int, end: int) -> Reading | None:
+    """ "finished in 2:45:10": PT2H45M10S; after "at", "by", "until" it would be a clock time, left out."""
+    if _CLOCK_BEFORE.search(doc.text, max(0, start - 8), start):
+        return None
+    parts = zip((g("hours"), g("minutes"), g("seconds")), "HMS", strict=True)
+    value = "".join(f"{int(amount or 0)}{code}" for amount, code in parts if int(amount or 0))
+    return Reading("DURATION", f"PT{value or '0S'}", positioned=False)
 
 
 @normaliser("long_compound")

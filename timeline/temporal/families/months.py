@@ -68,8 +68,8 @@ def month_period(doc: Document, g: Group, start: int, end: int) -> Reading | Non
 @normaliser("season")
 def season(doc: Document, g: Group, start: int, end: int) -> Reading | None:
     code = doc.words.seasons[(g("season") or "").lower()]
-    if not (g("shift") or g("year") or g("pmod") or g("the")):
-        return None
+    if not (g("shift") or g("year") or g("pmod") or g("the") or _bare_season_is_dated(doc, start, end)):
+        return None  # "expected to fall", "a spring in his step", "leaves fall in autumn"
     # "the fall" alone is a season only after a preposition ("in the fall", "during the summer"),
     # not in "the fall in prices" or "the fall of the Berlin Wall".
     bare = g("the") and not (g("shift") or g("year") or g("pmod"))
@@ -120,3 +120,11 @@ def week_of_month(doc: Document, g: Group, start: int, end: int) -> Reading | No
         )
     pending = YearOf(undated_value="XXXX-WXX", period=period, mode=doc.mode(start, end, None))
     return Reading("DATE", "", anchor=Anchor(kind="dct"), pending=pending)
+
+
+def _bare_season_is_dated(doc: Document, start: int, end: int) -> bool:
+    """A season with no article or year ("by summer", "in spring") right after one of the lexicon's season
+    prepositions, in a clause with a tense: "leaves fall in autumn" is a habit, no particular autumn."""
+    words = "|".join(re.escape(word) for word in doc.words.season_prepositions)
+    before = re.search(rf"\b(?:{words})\s+$", doc.text[max(0, start - 12) : start], re.IGNORECASE)
+    return before is not None and doc.tense(start, end) is not None

@@ -15,6 +15,7 @@ from timeline.temporal.resolver import NotFarAhead, PeriodFromDct, YearInDctCent
 
 _WORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z]*)\s+$")
 _RANGE_BEFORE = re.compile(r"\d+\s*(?:-|to)\s*$")
+_SHORT_YEAR_AFTER = re.compile(r"[-–/](\d\d)(?![\d%]|[.,]\d)")
 _YEAR_ENDED = re.compile(r"\s+(?:that\s+)?end(?:ed|ing|s)\b", re.IGNORECASE)
 
 
@@ -22,6 +23,12 @@ _YEAR_ENDED = re.compile(r"\s+(?:that\s+)?end(?:ed|ing|s)\b", re.IGNORECASE)
 class _Decade:
     def __call__(self, year: int) -> str:
         return f"{year // 10:03d}"
+
+
+@dataclass(frozen=True)
+class _Year:
+    def __call__(self, year: int) -> str:
+        return f"{year:04d}"
 
 
 @normaliser("decade")
@@ -40,6 +47,16 @@ def century(doc: Document, g: Group, start: int, end: int) -> Reading | None:
     return Reading("DATE", f"{int(g('nth') or 0) - 1:02d}", mod=mod, anchor=Anchor(kind="none"))
 
 
+@normaliser("short_year")
+def short_year(doc: Document, g: Group, start: int, end: int) -> Reading | None:
+    """ "in '91": the year in the DCT's century unless that is over ten years ahead (then the one before)."""
+    two_digits = g("short") or ""
+    pending = YearInDctCentury(undated_value=None, two_digits=int(two_digits), shape=_Year())
+    reading = Reading("DATE", "", anchor=Anchor(kind="dct"), pending=pending)
+    reading.start = end - len(two_digits) - 1  # the apostrophe: "in" is not part of the expression
+    return reading
+
+
 @normaliser("year_end")
 def year_end(doc: Document, g: Group, start: int, end: int) -> Reading | None:
     period = DayOfYear(12, 31)
@@ -51,28 +68,38 @@ def year_end(doc: Document, g: Group, start: int, end: int) -> Reading | None:
 def year(doc: Document, g: Group, start: int, end: int) -> Reading | None:
     year_text = g("year") or ""
     number = year_number(doc.words, year_text)
-    mod = position(g("pmod"), doc.words)
     backed = bool(
         g("fiscal") or g("pmod") or doc.lex.preposition_before.search(doc.text, max(0, start - 12), start)
     )
     if year_text.lower().startswith("two") and not backed:
         return None  # "two thousand" is a number unless something says it is a year
-    if not (1800 <= number <= 2099 or backed):
+    if not (1800 <= number <= 2099 or backed) or _a_number_not_a_year(doc, g, start, end, number, backed):
         return None
-    if doc.lex.counted_noun_after.match(doc.text, end) and not (g("fiscal") or g("pmod")):
-        return None  # "2000 people"
-    if _in_a_name(doc, start) and not (g("fiscal") or g("pmod")):
-        return None  # "Windows 2000", "Vision 2030": a number that is part of a name
-    if re.match(r"\s*(?:-|to)\s*\d", doc.text[end : end + 6]) and not backed:
-        return None  # "1500 to 2000" counts things; "from 2009 to 2017" is a span of years
-    range_start = _RANGE_BEFORE.search(doc.text, max(0, start - 12), start)
-    if range_start and not (doc.reference and doc.reference.start == range_start.start()):
-        return None  # the end of a range whose start was no year ("1500 to 2000 staff")
-    reading = Reading("DATE", f"{number:04d}", mod=mod, anchor=Anchor(kind="none"))
+    reading = Reading("DATE", f"{number:04d}", mod=position(g("pmod"), doc.words), anchor=Anchor(kind="none"))
     if doc.lex.level_before.search(doc.text, max(0, start - 12), start):
         # "the index closed at 2082": a level, not a year decades ahead of the publication date
         reading.pending = NotFarAhead(undated_value=reading.value, year=number)
     return reading
+
+
+def _a_number_not_a_year(doc: Document, g: Group, start: int, end: int, number: int, backed: bool) -> bool:
+    """A count ("2000 people"), a number in a name ("Windows 2000"), a range of counts ("1500 to 2000")."""
+    stated = g("fiscal") or g("pmod")
+    if not stated and (doc.lex.counted_noun_after.match(doc.text, end) or _in_a_name(doc, start)):
+        return True
+    if re.match(r"\s*(?:-|to)\s*\d", doc.text[end : end + 6]) and not (
+        backed or _two_years(doc, number, end)
+    ):
+        return True  # "1500 to 2000" counts things; "from 2009 to 2017", "1987-88" are spans of years
+    range_start = _RANGE_BEFORE.search(doc.text, max(0, start - 12), start)
+    # the end of a range whose start was no year ("1500 to 2000 staff")
+    return bool(range_start and not (doc.reference and doc.reference.start == range_start.start()))
+
+
+def _two_years(doc: Document, first: int, end: int) -> bool:
+    """ "1987-88", "1914-18": a year and a later one of its decade or the next, written with two digits."""
+    later = _SHORT_YEAR_AFTER.match(doc.text, end)
+    return later is not None and 0 < (int(later.group(1)) - first % 100) % 100 <= 10
 
 
 def _in_a_name(doc: Document, start: int) -> bool:
