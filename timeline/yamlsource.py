@@ -89,10 +89,12 @@ class _DepthLimitedLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
-def load_yaml(text: str, path: str, *, line_offset: int = 0) -> LocatedYaml:
+def load_yaml(text: str, path: str, *, line_offset: int = 0, keep_unreadable: bool = False) -> LocatedYaml:
     """Parse one YAML document. Raises InputError naming path:line:column on any problem.
 
     `line_offset` shifts reported lines, for YAML embedded in a larger file (front matter).
+    `keep_unreadable`: a scalar YAML cannot construct (an impossible date such as 2026-02-30) is kept as
+    the text written, for the caller to judge, instead of refusing the whole document.
     """
     try:
         node = yaml.compose(text, Loader=_DepthLimitedLoader)
@@ -109,13 +111,16 @@ def load_yaml(text: str, path: str, *, line_offset: int = 0) -> LocatedYaml:
     located = LocatedYaml(data=None, path=path, line_offset=line_offset)
     if node is None:
         return located
-    located.data = _Builder(located).build(node, ())  # as deep as the composer allowed: MAX_DEPTH
+    located.data = _Builder(located, keep_unreadable).build(
+        node, ()
+    )  # as deep as the composer allowed: MAX_DEPTH
     return located
 
 
 class _Builder:
-    def __init__(self, located: LocatedYaml) -> None:
+    def __init__(self, located: LocatedYaml, keep_unreadable: bool = False) -> None:
         self.located = located
+        self.keep_unreadable = keep_unreadable
         self.seen: set[int] = set()
         self.constructor = yaml.SafeLoader("")
 
@@ -157,4 +162,6 @@ class _Builder:
             return self.constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
             # e.g. an impossible date such as 2026-02-30
+            if self.keep_unreadable and isinstance(node, yaml.ScalarNode):
+                return str(node.value)
             raise self.fail(node, f"cannot read value '{node.value}': {exc}") from None

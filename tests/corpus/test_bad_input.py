@@ -14,10 +14,12 @@ CASES = [
     ("empty.txt", "bad/empty.txt: is empty", None),
     ("invalid_utf8.txt", "bad/invalid_utf8.txt:4:8: not valid UTF-8 (byte 0xe9)", None),
     ("front_matter_malformed.md", "bad/front_matter_malformed.md:4:1: invalid YAML", None),
+    # a stated date that names no real day is reported, and the article is still read, as undated
     (
         "front_matter_impossible_date.md",
-        "bad/front_matter_impossible_date.md:3:12: cannot read value '2026-02-30'",
-        None,
+        "bad/front_matter_impossible_date.md:3:12: \"2026-02-30\" is not a real calendar date, so the article is "
+        "not dated by it",
+        "front_matter_impossible_date",
     ),
     ("manifest_malformed", "bad/manifest_malformed/corpus.yaml:4:4: invalid YAML", "ok"),
     (
@@ -41,8 +43,9 @@ CASES = [
     ("jsonl_missing_text.jsonl", 'bad/jsonl_missing_text.jsonl:2:1: record has no "text"', "b1"),
     (
         "jsonl_impossible_date.jsonl",
-        'bad/jsonl_impossible_date.jsonl:1:27: "published" "2026-02-30" is not a real calendar date',
-        None,
+        'bad/jsonl_impossible_date.jsonl:1:27: "published" "2026-02-30" is not a real calendar date, so the '
+        "article is not dated by it",
+        "c1",
     ),
     ("jsonl_duplicate_id.jsonl", "bad/jsonl_duplicate_id.jsonl:2: duplicate id 'd1'", "d1"),
 ]

@@ -79,3 +79,28 @@ def test_the_table_gives_the_short_reason(
     assert 'bad-day.txt:2: the dateline "Published on: Feb 30, 2026" names no real day' in stderr
     rows = stdout.splitlines()[2:]
     assert "unknown: no such day" in rows[0] and "unknown: not stated" in rows[1]
+
+
+def test_an_impossible_front_matter_date_leaves_the_article_undated_and_says_why(
+    tmp_path: Path, run_cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    (tmp_path / "opening.md").write_text(
+        "---\ntitle: School opens\npublished: 2026-02-30\n---\nThe new school opened on Monday.\n",
+        encoding="utf-8",
+    )
+    code, stdout, stderr = run_cli("corpus", str(tmp_path))
+    assert code == 2
+    assert "opening.md:3:12:" in stderr and "not dated by it" in stderr
+    rows = stdout.splitlines()[2:]
+    assert "School opens" in rows[0] and "unknown: no such day" in rows[0]
+
+
+def test_a_dateline_still_dates_an_article_whose_front_matter_date_is_impossible(tmp_path: Path) -> None:
+    path = tmp_path / "story.md"
+    path.write_text(
+        "---\npublished: 2026-02-30\n---\nHeadline\nPublished on: Mar 02, 2026\nThe council met.\n",
+        encoding="utf-8",
+    )
+    document = read_document(SourceItem(path=str(path), format="md"))
+    assert document.published is not None and document.published.isoformat() == "2026-03-02"
+    assert len(document.problems) == 1 and "not dated by it" in document.problems[0].message

@@ -51,6 +51,8 @@ class Body:
     published_evidence: str | None = None
     # Where a date was looked for before the text ("the manifest", "the front matter"): for the evidence.
     date_places: list[str] = field(default_factory=list)
+    # A stated publication date that names no real day: the article is still read, as undated.
+    unreadable_date: InputProblem | None = None
     markdown: bool = False
 
 
@@ -118,7 +120,8 @@ def _markdown_body(item: SourceItem, text: str) -> Body:
     yaml_text = text[starts[1] : starts[index]]
     if len(yaml_text) > FRONT_MATTER_MAX_CHARS:  # metadata, not a place for megabytes of YAML to parse
         raise _problem(item, f"front matter is over {FRONT_MATTER_MAX_CHARS // 1024} KB; keep it to metadata", 1, 1)
-    located = load_yaml(yaml_text, item.path, line_offset=1)  # raises InputError with the file's line
+    # raises InputError with the file's line; an impossible date is judged below, keeping the article
+    located = load_yaml(yaml_text, item.path, line_offset=1, keep_unreadable=True)
     body_start = starts[index + 1] if index + 1 < len(starts) else len(text)
     body.text = text[body_start:]
     body.space = shifted_space(body_start)
@@ -142,14 +145,18 @@ def _apply_front_matter(item: SourceItem, located: LocatedYaml, body: Body) -> N
             continue
         published = _as_date(data[key])
         if published is None:
-            raise InputError(
-                located.problem((key,), f"'{data[key]}' is not a real calendar date; write it as YYYY-MM-DD")
-            )
+            body.unreadable_date = located.problem((key,), _undated_because(data[key]))
+            return
         line, _ = located.where((key,))
         body.published = published
         body.published_source = "front_matter"
         body.published_evidence = f"front matter line {line}: {key}: {data[key]}"
         return
+
+
+def _undated_because(value: Any) -> str:
+    shown = json.dumps(value, default=str)
+    return f"{shown} is not a real calendar date, so the article is not dated by it; write it as YYYY-MM-DD"
 
 
 def _as_date(value: Any) -> date | None:
@@ -203,12 +210,13 @@ def _jsonl_body(item: SourceItem) -> Body:
     if published is not None:
         parsed = parse_date(published) if isinstance(published, str) else None
         if parsed is None:
-            raise _problem(
-                item,
-                f'"published" {json.dumps(published)} is not a real calendar date; write it as YYYY-MM-DD',
-                number,
-                _value_column(line, "published"),
+            body.unreadable_date = InputProblem(
+                path=item.path,
+                line=number,
+                column=_value_column(line, "published"),
+                message=f'"published" {_undated_because(published)}',
             )
+            return body
         body.published = parsed
         body.published_source = "jsonl"
         body.published_evidence = f'line {number}: "published": {json.dumps(published)}'

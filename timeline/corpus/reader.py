@@ -189,6 +189,11 @@ def _date(
         document.published_evidence = body.published_evidence
         return
     places = " or ".join(["manifest", *body.date_places])
+    if body.unreadable_date is not None:
+        document.problems.append(body.unreadable_date)
+        if dateline is None or dateline.published is None:
+            document.published_evidence = f"{NO_SUCH_DAY}: {body.unreadable_date.message}"
+            return
     if dateline is not None:
         line_number, _ = document.locate(kept[dateline.index].start)
         if dateline.published is not None:
