@@ -106,8 +106,10 @@ def open_runner(
     pool = _LazyPool(workers, catalog)
     try:
         yield ChunkRunner(pool.submit, window=4 * workers)
-    finally:
-        pool.shutdown()
+    except BaseException:
+        pool.stop_now()  # Ctrl-C, SIGTERM, a failure: the work in flight is not wanted any more
+        raise
+    pool.shutdown()
 
 
 class _LazyPool:
@@ -139,9 +141,22 @@ class _LazyPool:
             raise _worker_died() from None
 
     def shutdown(self) -> None:
-        # On Ctrl-C too: queued chunks are dropped, running ones finish (workers ignore SIGINT) and exit.
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def stop_now(self) -> None:
+        """Queued chunks are dropped and running ones stopped: waiting for a large chunk to finish made an
+        interrupted build linger for minutes on a busy machine. Workers die on SIGTERM (see _start_worker)."""
+        if self._pool is None:
+            return
+        # ProcessPoolExecutor has no public way to stop running work; its worker processes are reachable.
+        workers = list((self._pool._processes or {}).values())
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            if worker.is_alive():
+                worker.terminate()
+        for worker in workers:
+            worker.join(timeout=10)
 
 
 class _Local:
