@@ -8,11 +8,13 @@ import pty
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
+from datetime import date
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from timeline.cli import app
+from timeline.temporal import tag
 
 RUNNER = CliRunner()
 TEXT = "Anthropic said Thursday it will ship next week."
@@ -42,6 +44,25 @@ def test_jsonl_output_has_the_agreed_keys_in_order(tmp_path: Path) -> None:
     assert (first["text"], first["value"], first["earliest"]) == ("Thursday", "2026-06-04", "2026-06-04")
     assert all(TEXT[t["start"] : t["end"]] == t["text"] for t in records[0]["timexes"])
     assert records[1]["timexes"][0]["value"] == "2025-05"
+
+
+def test_jsonl_lines_are_the_json_of_the_expressions(tmp_path: Path) -> None:
+    """Each line is exactly json.dumps of the document's id and its expressions (stable bytes to diff)."""
+    documents = [
+        ("dct", "2026-06-06", "On Thursday, June 4 at 9:30 a.m. ET, two days after the vote, «it» said…"),
+        ("none", None, 'Two years ago, the year-ago quarter; every Monday; the day before the "vote".'),
+        ("view", "1998-02-27", "Shares rose 3% in the third quarter. A year earlier, the next day, 1990s."),
+    ]
+    source = _jsonl(
+        tmp_path / "docs.jsonl", *(json.dumps({"id": i, "dct": d, "text": t}) for i, d, t in documents)
+    )
+    result = RUNNER.invoke(app, ["tag", str(source)])
+    assert result.exit_code == 0, result.output
+    for line, (identifier, dct, text) in zip(result.stdout.splitlines(), documents, strict=True):
+        found = tag(text, date.fromisoformat(dct) if dct else None)
+        assert {t.anchor.kind for t in found if t.anchor} >= ({"dct", "timex"} if dct else {"dct"})
+        expected = {"id": identifier, "timexes": [timex.model_dump(mode="json") for timex in found]}
+        assert line == json.dumps(expected, ensure_ascii=False)
 
 
 def test_bad_lines_are_reported_and_the_rest_still_tagged(tmp_path: Path) -> None:

