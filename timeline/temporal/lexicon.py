@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from timeline.temporal.morphology import irregular_past_forms
 from timeline.temporal.registry import RULE_ORDER
 from timeline.temporal.scanner import Heads, Scanner
 from timeline.temporal.words import TenseCues, Words, read_resource, words
@@ -211,9 +212,9 @@ def _cue_pattern(cues: list[str], not_cues: list[str], suffix: str | None = None
 
 
 def _cue_start(cues: TenseCues) -> re.Pattern[str]:
-    """Where a word of any of the tense cue lists may start: the tense reader tries each list there only
-    (one pass over a clause instead of one per list)."""
-    lists = (cues.future, cues.either, cues.past, cues.future_modal)
+    """Where a word of any of the tense cue lists, or an irregular past form, may start: the tense reader
+    tries each list there only (one pass over a clause instead of one per list)."""
+    lists = (cues.future, cues.either, cues.past, cues.future_modal, sorted(irregular_past_forms()))
     bodies = "|".join([*(_alternation(words) for words in lists), r"\w{3,}" + re.escape(cues.past_suffix)])
     return re.compile(r"(?<![\w'])(?=(?:" + bodies + r")(?!\w))")  # on lower-cased text, like the lists
 

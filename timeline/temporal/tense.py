@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from timeline.temporal.morphology import base_verb as _base_verb
 from timeline.temporal.morphology import irregular_past as _irregular_past
-from timeline.temporal.morphology import irregular_past_forms
 
 if TYPE_CHECKING:
     from timeline.temporal.context import Document
@@ -94,6 +93,9 @@ class Clause:
     folded_left: str
     folded_right: str
     best: tuple[int, str, bool] | None = None  # distance, tense, whether the cue is on the left
+    # where a cue word may start on either side (lexicon.cue_start), found by listed_cues
+    left_starts: list[int] = field(default_factory=list)
+    right_starts: list[int] = field(default_factory=list)
 
     def consider(self, distance: int, kind: str, on_left: bool) -> None:
         if self.best is None or distance < self.best[0]:
@@ -110,8 +112,8 @@ class Clause:
     def listed_cues(self) -> None:
         lex, left, right = self.doc.lex, self.folded_left, self.folded_right
         cues = (("future", lex.future_cue), ("nearest", lex.either_cue), ("past", lex.past_cue))
-        left_starts = [m.start() for m in lex.cue_start.finditer(left)]
-        right_starts = [m.start() for m in lex.cue_start.finditer(right)]
+        left_starts = self.left_starts = [m.start() for m in lex.cue_start.finditer(left)]
+        right_starts = self.right_starts = [m.start() for m in lex.cue_start.finditer(right)]
         for kind, cue in cues:
             for m in _found(cue, left, left_starts):
                 if self._counts(kind, left, m) and (kind != "past" or not self.reported_beyond(m)):
@@ -134,15 +136,12 @@ class Clause:
 
     def irregular_pasts(self) -> None:
         """Irregular past forms ("brought", "met", "rose") are too many to list: ask the morphology."""
-        forms = irregular_past_forms()
-        if forms.isdisjoint(_LOWER_WORD.findall(self.left)) and forms.isdisjoint(
-            _LOWER_WORD.findall(self.right)
-        ):
-            return  # most clauses have none: a set test on their words is cheaper than the loop below
-        for m in _LOWER_WORD.finditer(self.left):
+        # (only where lexicon.cue_start found a word of the lists, which has the irregular forms: after
+        # listed_cues)
+        for m in _found(_LOWER_WORD, self.left, self.left_starts):
             if self._irregular_past_at(self.left, m) and not self.reported_beyond(m):
                 self.consider(len(self.left) - m.end(), "past", True)
-        for m in _LOWER_WORD.finditer(self.right):
+        for m in _found(_LOWER_WORD, self.right, self.right_starts):
             if self._irregular_past_at(self.right, m):
                 self.consider(2 * m.start() + 1, "past", False)
                 break
