@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from timeline.corpus.models import Document, OffsetMap
+from timeline.corpus.sentences import split_sentences
 from timeline.events import extract_mentions, load_catalog
 from timeline.events.models import Mention
 from timeline.temporal import tag
@@ -25,7 +26,9 @@ def _mentions(case: dict[str, Any], path: Path) -> list[Mention]:
     published = case["published"]
     published_date = date.fromisoformat(str(published)) if published else None
     text = case["text"]
-    document = Document(id="doc", path=str(path), text=text, published=published_date)
+    document = Document(
+        id="doc", path=str(path), text=text, published=published_date, sentences=split_sentences(text)
+    )
     return extract_mentions(document, tag(text, published_date), catalog)
 
 

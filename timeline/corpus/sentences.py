@@ -18,6 +18,13 @@ from timeline.corpus.models import Sentence
 # Longer "sentences" are cut at a space (see _bounded).
 MAX_SENTENCE_CHARS = 2000
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+# a list item's label: a list marker and up to six capitalised words (with "of", "and" ... between), or
+# two to six such words with no marker ("Posted: Sept. 6" is no label), then a colon
+_WORD = r"[A-Z][\w'’&-]*"
+_LABEL = re.compile(
+    rf"(?:(?:[-*•–]\s+|\d{{1,2}}[.)]\s+){_WORD}|{_WORD}(?=\s+\w[^:]*:))"
+    rf"(?:\s+(?:{_WORD}|of|and|for|the|in|on|to|a|an|&)){{0,5}}:\s+(?=\S)"
+)
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -31,10 +38,25 @@ def split_sentences(text: str) -> list[Sentence]:
                 sentence_end -= 1
             while sentence_start < sentence_end and text[sentence_start].isspace():
                 sentence_start += 1
-            for piece_start, piece_end in _bounded(text, sentence_start, sentence_end):
+            for piece_start, piece_end in _labelled(text, sentence_start, sentence_end):
                 # Built from checked ints: skipping validation halves the cost on sentence-dense texts.
                 sentences.append(Sentence.model_construct(start=piece_start, end=piece_end))
     return sentences
+
+
+def _labelled(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A list item's label ("- Verification Systems: Advanced AI labs would ...") is a sentence of its
+    own, so the label is never read as the start of the sentence after it."""
+    pieces = _bounded(text, start, end)
+    label = _LABEL.match(text, start, end) if line_starts(text, start) else None
+    if label is None or pieces[0][1] <= label.end():
+        return pieces
+    colon = text.rindex(":", start, label.end())
+    return [(start, colon + 1), (label.end(), pieces[0][1]), *pieces[1:]]
+
+
+def line_starts(text: str, position: int) -> bool:
+    return position == 0 or text[position - 1] == "\n"
 
 
 def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:

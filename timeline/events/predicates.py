@@ -81,7 +81,7 @@ def find_predicate(tokens: Sequence[Token], text: str = "", offset: int = 0) -> 
         form = verb_form(token.text)
         if form is None or form.form in ("participle", "gerund") or token.text.lower() in FILLERS:
             continue  # "still": an adverb
-        if form.form == "base" and not (index > 0 and _plural_subject(tokens[index - 1])):
+        if form.form == "base" and not (index > 0 and _plural_subject(tokens[index - 1], index == 1)):
             continue
         light = verb_form(tokens[index - 1].text.lower()) if form.form == "base" else None
         if light is not None and light.lemma in predicate_data().light_verbs:  # "takes effect": no subject
@@ -108,15 +108,16 @@ def find_predicate(tokens: Sequence[Token], text: str = "", offset: int = 0) -> 
     return None
 
 
-def _plural_subject(previous: Token) -> bool:
-    """ "they say", "the reports say": a base form after a plural subject is a present verb."""
+def _plural_subject(previous: Token, opens: bool) -> bool:
+    """ "they say", "the reports say", a headline's "Labs propose" (`opens`: the clause's first word): a
+    base form after a plural subject is a present verb."""
     word = previous.text
     if word.lower() in SUBJECT_PRONOUNS:
         return True
     form = verb_form(word)
     return (
         word.endswith("s")
-        and word.islower()
+        and (word.islower() or (opens and word[1:].islower()))
         and not is_preposition(word)
         and (form is None or form.ambiguous)
     )

@@ -60,10 +60,17 @@ def make_view(text: str, start: int, end: int, previous: SentenceView | None) ->
     paragraph = previous is None or between.count("\n") >= 2 or heading
     open_ended = not body.rstrip("\"'”’)").endswith((".", "!", "?", ":"))
     on_its_line = text[end : end + 1] in ("", "\n", "\r")
-    heading = previous is not None and open_ended and on_its_line and len(tokens) <= HEADING_WORDS
+    titled = open_ended or _title_case(tokens)  # "Has the AI Industry Tried This Before?"
+    heading = previous is not None and titled and on_its_line and len(tokens) <= HEADING_WORDS
     return SentenceView(
         start, end, body, tokens, context, paragraph, previous is None and open_ended, heading
     )
+
+
+def _title_case(tokens: list[Token]) -> bool:
+    """Every word of four letters or more capitalised, and at least three of them: a heading's style."""
+    long = [token.text for token in tokens if len(token.text) > 3]
+    return len(long) >= 3 and all(word[:1].isupper() for word in long)
 
 
 def index_sentence(view: SentenceView, timexes: list[Timex]) -> SentenceIndex:

@@ -52,12 +52,19 @@ def headline(
         inverted = _inverted_subject(text, offset, after)
         after = after[len(inverted) :]
     complement = _object(text, offset, after, inverted[-1:])
+    if reported and complement and is_preposition(complement[0].text):
+        complement = []  # "said in a blog post": what was said says more than where
     own_subject = own_subject or inverted
     words = [*(subject or own_subject), *group, *complement]
     if not words:
         words = [token for token in kept if token.text.lower() not in drop][: language.summary_words]
     title = _join(text, offset, words)
-    return f"{title} {reported}" if reported and not complement else title
+    if not reported or complement:
+        return title
+    opening, _, rest = reported.partition(" ")
+    if opening != "I" and is_function_word(opening):  # 'said "The ...' reads "said the ..."
+        reported = f"{opening.lower()} {rest}".rstrip()
+    return f"{title} {reported}"
 
 
 def antecedent(text: str, offset: int, sentence: Sequence[Token], clause_start: int) -> list[Token]:
@@ -139,7 +146,8 @@ def _object(text: str, offset: int, after: list[Token], before: list[Token]) -> 
             if any(stop in between for stop in STOPS) or len(between) > 3:
                 break
         words += not kept or any(char.isspace() for char in between)  # "4.2", "35%" are one word
-        if words > OBJECT_WORDS:
+        # past the limit, only to end the phrase it is in: "to establish a coordinated pause"
+        if words > OBJECT_WORDS and (words > OBJECT_WORDS + 3 or is_function_word(token.text)):
             break
         kept.append(token)
     dangling = {"and", "or", "but", *cues().clause_kinds.subordinators, *cues().summary_drop_leading}
