@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from timeline.corpus.sentences import MAX_SENTENCE_CHARS, split_sentences
+
+
+CASES = sorted((Path(__file__).parent / "sentence_cases").glob("*.yaml"))
 
 
 def _sentences(text: str) -> list[str]:
@@ -63,3 +69,10 @@ def test_text_without_punctuation_is_cut_into_bounded_pieces_at_spaces() -> None
     assert all(span.end - span.start <= MAX_SENTENCE_CHARS for span in spans)
     assert all(text[span.start - 1 : span.start] in ("", " ") for span in spans)  # cut between words
     assert " ".join(text[span.start : span.end] for span in spans) == text.strip()
+
+
+@pytest.mark.parametrize("case_path", CASES, ids=[case.stem for case in CASES])
+def test_sentence_cases(case_path: Path) -> None:
+    """One YAML file per splitting rule: texts and the sentences they hold."""
+    for example in yaml.safe_load(case_path.read_text(encoding="utf-8"))["examples"]:
+        assert _sentences(example["text"]) == example["sentences"], example["text"]

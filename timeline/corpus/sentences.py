@@ -2,7 +2,9 @@
 
 sentencex (Wikimedia's rule-based segmenter, compiled, maintained) gives character offsets and keeps
 "U.S.", "Dr.", "Jan." and closing quotes with their sentence; it agreed with pysbd on every seed sentence
-while running about a hundred times faster (bench/corpus_speed.py). A line break ends a sentence (a
+while running about a hundred times faster (bench/corpus_speed.py). It does end a sentence at a dotted
+abbreviation before a capital ("voted at 2 p.m. Tuesday to approve"): there a weekday, a month, a number or
+a lower-case word after the abbreviation continues the sentence (see _CONTINUES). A line break ends a sentence (a
 headline has no full stop and must not run into the next line) unless the text is hard-wrapped there:
 the next line starts in lower case after a line without a sentence end.
 """
@@ -18,6 +20,21 @@ from timeline.corpus.models import Sentence
 # Longer "sentences" are cut at a space (see _bounded).
 MAX_SENTENCE_CHARS = 2000
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+# "p.m.", "U.S.", "Sept.": an abbreviation that sentencex may take for a sentence end
+_ABBREVIATION_END = re.compile(
+    r"(?:(?<![\w.])(?:[A-Za-z]\.){2,}|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.)$"
+)
+_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.)"
+)
+# what goes on after an abbreviation in the same sentence: "2 p.m. Tuesday", "the U.S. 10-year note",
+# "Jan. 5", "8 p.m. ET"; a weekday or month that is the subject of a new sentence is possessive or comes with a verb
+# ("Tuesday's vote", "March was"), which news style puts far less often right after a clock time
+_CONTINUES = re.compile(
+    rf"(?:[a-z]|\d|{_DAY}\b|{_MONTH}(?=\s+\d)|(?:[ECMP][SD]?T|GMT|UTC)\b)(?![\w.]*['’]s\b)(?!\w*\s+(?:is|was|will|has|had)\b)"
+)
 # a list item's label: a list marker and up to six capitalised words (with "of", "and" ... between), or
 # two to six such words with no marker ("Posted: Sept. 6" is no label), then a colon
 _WORD = r"[A-Z][\w'’&-]*"
@@ -30,18 +47,37 @@ _LABEL = re.compile(
 def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for start, end in paragraph_spans(text):
-        for boundary in sentencex.get_sentence_boundaries("en", text[start:end]):
-            sentence_start = start + boundary["start_index"]
-            sentence_end = start + boundary["end_index"]
-            # Surrounding spaces belong to the gap between sentences, not to the sentence.
-            while sentence_end > sentence_start and text[sentence_end - 1].isspace():
-                sentence_end -= 1
-            while sentence_start < sentence_end and text[sentence_start].isspace():
-                sentence_start += 1
+        for sentence_start, sentence_end in _joined(text, start, end):
             for piece_start, piece_end in _labelled(text, sentence_start, sentence_end):
                 # Built from checked ints: skipping validation halves the cost on sentence-dense texts.
                 sentences.append(Sentence.model_construct(start=piece_start, end=piece_end))
     return sentences
+
+
+def _joined(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """sentencex's sentences of one paragraph without surrounding space, those it ended at an
+    abbreviation joined to the continuation that follows."""
+    spans: list[tuple[int, int]] = []
+    for boundary in sentencex.get_sentence_boundaries("en", text[start:end]):
+        sentence_start = start + boundary["start_index"]
+        sentence_end = start + boundary["end_index"]
+        # Surrounding spaces belong to the gap between sentences, not to the sentence.
+        while sentence_end > sentence_start and text[sentence_end - 1].isspace():
+            sentence_end -= 1
+        while sentence_start < sentence_end and text[sentence_start].isspace():
+            sentence_start += 1
+        if sentence_end == sentence_start:
+            continue
+        previous = spans[-1] if spans else None
+        if (
+            previous is not None
+            and _ABBREVIATION_END.search(text, max(previous[0], previous[1] - 12), previous[1])
+            and _CONTINUES.match(text, sentence_start, sentence_end)
+        ):
+            spans[-1] = (previous[0], sentence_end)
+        else:
+            spans.append((sentence_start, sentence_end))
+    return spans
 
 
 def _labelled(text: str, start: int, end: int) -> list[tuple[int, int]]:
