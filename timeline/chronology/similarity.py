@@ -34,6 +34,9 @@ THRESHOLDS: dict[Relation, tuple[float, float, float]] = {
 # sentences that say the same around it; a happening that recurs (a leave in 2009, another in 2011) is
 # told with other words around it.
 NEAR_SENTENCE_DICE = 0.3
+# Dates that cannot be compared also ask for words both clauses use besides names: "Apple CEO Steve Jobs
+# announced" and "Apple CEO Steve Jobs introduced" share only who did something
+UNKNOWN_SAID = 0.5
 
 
 def token_weights(entries: Sequence[Entry], members: Iterable[int]) -> dict[str, float]:
@@ -89,6 +92,7 @@ class Similarity:
     core: float  # the weight shared by the cores
     named_core: bool  # a name in both cores
     named_sentence: bool  # a name in both sentences
+    said: float  # the weight of the clauses' shared words that are not names: what both say happened
     sentence_dice: float  # how alike the whole sentences are
     shared: tuple[str, ...]  # the clauses' shared tokens, the cores' first, then by weight
 
@@ -112,13 +116,14 @@ def similarity(
         core=core,
         named_core=any(map(is_name, shared_core)),
         named_sentence=any(map(is_name, shared_sentence)),
+        said=sum(weights[token] for token in shared if not is_name(token)),
         sentence_dice=2 * sentence / sentences if sentences else 0.0,
         shared=tuple(order),
     )
 
 
 def similar_enough(found: Similarity, relation: Relation) -> bool:
-    if relation == "far" or (relation == "unknown" and not found.named_core):
+    if relation == "far" or (relation == "unknown" and not (found.named_core and found.said >= UNKNOWN_SAID)):
         return False
     if relation == "near" and not (found.named_sentence and found.sentence_dice >= NEAR_SENTENCE_DICE):
         return False
