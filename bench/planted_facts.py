@@ -58,6 +58,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _NUMBER = re.compile(
     r"(?<![\w.$'\u2019])(?<![A-Za-z] )(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w.]\d|[A-Za-z])"
 )
+ABBREVIATIONS = frozenset({"Inc", "Corp", "Co", "Ltd", "Bros", "Jr", "Sr"})  # written with a dot
 NEIGHBOUR_WORDS = 4  # words on each side of a fact that say what it is about
 NEAR_SHARED = 2  # of those content words the other article's sentence must use too
 
@@ -129,7 +130,16 @@ def _sentence_facts(document: Document, start: int, end: int, names: dict[str, s
     found = dates + _numbers(text, [(s, e) for _, s, e, _ in dates]) + _contrasts(text)
     for value in read_role_values(text):
         if value.text[:1].isupper() and value.text.split()[0] not in WEEKDAYS + MONTHS:
-            found.append(("name", value.start, value.end, f"{value.role}: {value.normalized}"))
+            stop = value.end
+            # "Apple Inc. Steve Jobs": the abbreviation's dot goes with the name, or a replacement would
+            # leave it behind as a sentence's end ("NPD Group. Steve Jobs")
+            if (
+                text[stop : stop + 1] == "."
+                and value.text.split()[-1] in ABBREVIATIONS
+                and text[stop + 1 : stop + 2] in (" ", ",", ";")
+            ):
+                stop += 1
+            found.append(("name", value.start, stop, f"{value.role}: {value.normalized}"))
             names[value.role].add(value.text)
     words = content_words(text)
     capitalised = {w.lower() for w in _WORD.findall(text)[1:] if w[0].isupper()}

@@ -60,8 +60,9 @@ def merge_child(cache_dir: Path) -> None:
     from timeline.chronology import merge
     from timeline.events.models import DocumentAnalysis
 
+    # an entry's first line names its key (pipeline/cache.py); the analysis follows
     analyses = [
-        DocumentAnalysis.model_validate_json(entry.read_text(encoding="utf-8"))
+        DocumentAnalysis.model_validate_json(entry.read_text(encoding="utf-8").split("\n", 1)[1])
         for entry in sorted(cache_dir.glob("*/*.json"))
     ]
     started = time.perf_counter()

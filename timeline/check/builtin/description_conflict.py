@@ -1,16 +1,16 @@
-"""builtin/description-conflict: two articles describe the same person, place or thing in the same words
-but with a different name or figure in them ("Steve Jobs, the chief executive officer of Apple Inc." and
-"... chief executive officer of Harbor Bank, Steve Jobs"; "the Moscone West center in San Francisco" and
-"the Moscone West Convention Center in Oakland").
+"""builtin/description-conflict: two articles describe the same person or thing in the same words but name
+a different place, organisation or court in it ("Dana Whitfield, the chief executive of Harbor Bank" and
+"the chief executive of Northwind Bank, Dana Whitfield"; "the Larkin Hall arena in Dayton" and "the Larkin
+Hall arena in Toledo").
 
-Unlike the checks on one event's articles (role-conflict, quantity-conflict), this one compares
-descriptions told in different events: a person's employer or a building's city is the same in every
-event. Two values are one description's when
-the words around them agree: at least `FRAME_WORDS` of the content words next to each value, one of them
-not a name, and a name next to both ("Steve Jobs", "Moscone West"). Values come from the project's role
-reader (a capitalised name in a role) and quantity reader (a figure of the same counted thing); they
-differ when `roles.same_value` or `quantities.compatible` says they cannot be the same. An article that
-gives both values takes no side.
+The checks on one event's articles (role-conflict) compare what one happening's articles name; this one
+compares descriptions told in different events: a person's employer or a building's city is the same in
+every event. Two values are one description's when the words around them agree: at least `FRAME_WORDS`
+of the content words next to each value, one of them written in lower case, and a name next to both (who
+or what is described). Values come from the project's role reader, one name each (a list, "in Ohio and
+Texas", says no single value); they differ when `roles.same_value` says they cannot name the same thing.
+An article that gives both values in such descriptions takes no side. Figures are left to
+quantity-conflict within one event: across events, "closed at 37.5 cents" describes many things.
 """
 
 from __future__ import annotations
@@ -23,16 +23,22 @@ from timeline.check.builtin.compare import NOT_CLAIMS, describe, side_evidence
 from timeline.check.models import Finding, Severity
 from timeline.check.rulebase import CheckContext
 from timeline.chronology.features import calendar_words, merge_words
-from timeline.events.models import Mention, Quantity, RoleValue
-from timeline.events.quantities import comparable, compatible, read_quantities
+from timeline.events.models import Mention, RoleValue
 from timeline.events.roles import read_role_values, same_value
 
 ID = "builtin/description-conflict"
 SEVERITY: Severity = "warning"
-DESCRIPTION = "Articles describe the same person, place or thing with a different name or figure in it."
+DESCRIPTION = (
+    "Articles describe the same person or thing in the same words with another place or organisation."
+)
 BEFORE, AFTER = 3, 2  # content words read on each side of a value
-NAME_REACH = 8  # words on each side of a value in which the thing described must be named
-FRAME_WORDS = 2  # content words next to the values that the two descriptions must share
+FRAME_WORDS = 2  # of those, the two descriptions must share this many
+NAME_REACH = 8  # words on each side of a value in which who or what is described must be named
+MIN_NAME = 3  # letters of a word that names it ("U" and "S" of "U.S." name nothing)
+# roles whose value describes someone or something else (a person's employer, a building's city); a person
+# named is who is described
+DESCRIBED_ROLES = frozenset({"place", "organisation", "court"})
+_LIST = re.compile(r"\b(?:and|or)\b|&|/")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -40,11 +46,10 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 class _Described:
     mention: Mention
     event: str  # the event the mention is in
-    kind: str  # "role:<role>" or "figure:<unit>:<counted>"
-    value: RoleValue | Quantity
+    value: RoleValue
     frame: frozenset[str]  # content words next to the value, case-folded
     lowercase: frozenset[str]  # those written in lower case
-    names: frozenset[str]  # capitalised words near the value, case-folded (the thing described)
+    names: frozenset[str]  # capitalised words near the value, case-folded (who or what is described)
     near: tuple[str, ...]  # those words as written, in order
 
 
@@ -56,13 +61,13 @@ def check(context: CheckContext, severity: Severity) -> list[Finding]:
         for mention in event.mentions:
             if mention.modality not in NOT_CLAIMS:
                 for found in _descriptions(event.id, mention):
-                    described[found.kind].append(found)
+                    described[found.value.role].append(found)
     findings: dict[tuple[str, ...], Finding] = {}
-    for kind in sorted(described):
-        for one, other in _conflicts(described[kind]):
+    for role in sorted(described):
+        for one, other in _conflicts(described[role]):
             sides: dict[str, list[tuple[Mention, str]]] = {}
             for item in (one, other):
-                sides.setdefault(_text(item.value).casefold(), []).append((item.mention, _text(item.value)))
+                sides.setdefault(item.value.normalized, []).append((item.mention, item.value.text))
             key = tuple(sorted(f"{item.mention.doc}:{item.value.start}" for item in (one, other)))
             findings.setdefault(
                 key,
@@ -77,91 +82,74 @@ def check(context: CheckContext, severity: Severity) -> list[Finding]:
 
 
 def _conflicts(items: list[_Described]) -> list[tuple[_Described, _Described]]:
-    """Pairs of descriptions in different articles that describe one thing with values that differ,
-    unless an article gives both values in such descriptions."""
+    """Pairs of descriptions in different articles and events that describe one thing with values that
+    differ, unless an article gives both values in such descriptions."""
     pairs = []
     for position, one in enumerate(items):
         for other in items[position + 1 :]:
             if one.mention.doc == other.mention.doc or one.event == other.event:
-                continue  # in one event, role-conflict and quantity-conflict compare them
-            if not _same_description(one, other):
-                continue
-            if not _differ(one.value, other.value) or _both_given(items, one, other):
-                continue
-            pairs.append((one, other))
+                continue  # within one event, role-conflict compares them
+            differ = _same_description(one, other) and not same_value(one.value, other.value)
+            if differ and not _both_given(items, one, other):
+                pairs.append((one, other))
     return pairs
 
 
 def _same_description(one: _Described, other: _Described) -> bool:
     shared = one.frame & other.frame
     written_lower = shared & (one.lowercase | other.lowercase)
-    values = _words(_text(one.value)) | _words(_text(other.value))
-    return len(shared) >= FRAME_WORDS and bool(written_lower) and bool((one.names & other.names) - values)
-
-
-def _differ(one: RoleValue | Quantity, other: RoleValue | Quantity) -> bool:
-    if isinstance(one, RoleValue) and isinstance(other, RoleValue):
-        return not same_value(one, other)
-    if isinstance(one, Quantity) and isinstance(other, Quantity):
-        return comparable(one, other) and not compatible(one, other)
-    return False
+    described = (one.names & other.names) - _words(one.value.text) - _words(other.value.text)
+    return len(shared) >= FRAME_WORDS and bool(written_lower) and bool(described)
 
 
 def _both_given(items: list[_Described], one: _Described, other: _Described) -> bool:
     """An article describing the thing with both values: they are not alternatives."""
     for doc in {one.mention.doc, other.mention.doc}:
         given = [item.value for item in items if item.mention.doc == doc and _same_description(item, one)]
-        if any(not _differ(value, one.value) for value in given) and any(
-            not _differ(value, other.value) for value in given
+        if any(same_value(value, one.value) for value in given) and any(
+            same_value(value, other.value) for value in given
         ):
             return True
     return False
 
 
 def _descriptions(event: str, mention: Mention) -> list[_Described]:
-    found: list[_Described] = []
     roles = mention.roles or read_role_values(mention.quote, mention.start)
-    for value in roles:
-        if value.text[:1].isupper():
-            found.append(_described(event, mention, f"role:{value.role}", value, ()))
-    figures = mention.quantities or read_quantities(mention.quote, mention.start)
-    for figure in figures:
-        counted = figure.counted or ""
-        kind = f"figure:{figure.unit}:{figure.currency or ''}:{counted}"
-        found.append(_described(event, mention, kind, figure, (counted,)))
-    return found
-
-
-def _described(
-    event: str, mention: Mention, kind: str, value: RoleValue | Quantity, own: tuple[str, ...]
-) -> _Described:
-    quote, start, end = mention.quote, value.start - mention.start, value.end - mention.start
-    before = [word for word in _WORD.findall(quote[: max(start, 0)])]
-    after = [word for word in _WORD.findall(quote[end:])]
-    function_words = merge_words().function_words | {word.casefold() for word in calendar_words()}
-    skipped = {word.casefold() for word in own}
-
-    def content(words: list[str]) -> list[str]:
-        return [w for w in words if w.casefold() not in function_words and w.casefold() not in skipped]
-
-    frame_words = content(before)[-BEFORE:] + content(after)[:AFTER]
-    near = [
-        word for word in before[-NAME_REACH:] + after[:NAME_REACH] if word.casefold() not in function_words
+    return [
+        _described(event, mention, value)
+        for value in roles
+        if value.role in DESCRIBED_ROLES and value.text[:1].isupper() and not _in_list(mention, value)
     ]
+
+
+def _described(event: str, mention: Mention, value: RoleValue) -> _Described:
+    quote, start, end = mention.quote, value.start - mention.start, value.end - mention.start
+    before, after = _WORD.findall(quote[: max(start, 0)]), _WORD.findall(quote[end:])
+    skipped = merge_words().function_words | {word.casefold() for word in calendar_words()}
+    content_before = [word for word in before if word.casefold() not in skipped]
+    content_after = [word for word in after if word.casefold() not in skipped]
+    frame = content_before[-BEFORE:] + content_after[:AFTER]
+    near = [word for word in before[-NAME_REACH:] + after[:NAME_REACH] if _is_name(word, skipped)]
     return _Described(
         mention=mention,
         event=event,
-        kind=kind,
         value=value,
-        frame=frozenset(word.casefold() for word in frame_words),
-        lowercase=frozenset(word for word in frame_words if word.islower()),
-        names=frozenset(word.casefold() for word in near if word[:1].isupper()),
-        near=tuple(word for word in near if word[:1].isupper()),
+        frame=frozenset(word.casefold() for word in frame),
+        lowercase=frozenset(word for word in frame if word.islower()),
+        names=frozenset(word.casefold() for word in near),
+        near=tuple(near),
     )
 
 
-def _text(value: RoleValue | Quantity) -> str:
-    return value.text
+def _in_list(mention: Mention, value: RoleValue) -> bool:
+    """A value that is, or is part of, a list ("in Canada and western New York"): one of several."""
+    start, end = value.start - mention.start, value.end - mention.start
+    around = mention.quote[max(start - 5, 0) : start] + " " + mention.quote[end : end + 5]
+    return bool(_LIST.search(value.text) or _LIST.search(around))
+
+
+def _is_name(word: str, skipped: frozenset[str]) -> bool:
+    return word[:1].isupper() and len(word) >= MIN_NAME and word.casefold() not in skipped
 
 
 def _words(text: str) -> set[str]:
@@ -169,8 +157,8 @@ def _words(text: str) -> set[str]:
 
 
 def _subject(one: _Described, other: _Described) -> str:
-    """The names both descriptions give, as the first article writes them, and the words they share."""
-    values = _words(_text(one.value)) | _words(_text(other.value))
+    """Who or what both describe, as the first article writes it, and the other words they share."""
+    values = _words(one.value.text) | _words(other.value.text)
     names = dict.fromkeys(w for w in one.near if w.casefold() in other.names and w.casefold() not in values)
     shared = " ".join(sorted((one.frame & other.frame) - one.names - other.names))
-    return " ".join(names) + f" ({shared})"
+    return " ".join(names) + (f" ({shared})" if shared else "")
