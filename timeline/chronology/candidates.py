@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from timeline.chronology.ingest import MergeState
-from timeline.chronology.relations import MAX_STATEMENT_DAYS, Relation, date_relation, days, facts_agree
+from timeline.chronology.relations import (
+    MAX_STATEMENT_DAYS,
+    Relation,
+    date_relation,
+    days,
+    facts_agree,
+    other_protagonists,
+)
 from timeline.chronology.similarity import profile, similar_enough, similarity, weights_of
 
 BLOCK_LIMIT = 60  # a token shared by more statements than this is too common to tell them apart
@@ -74,7 +81,9 @@ def _scored(
             if relation == "far":
                 continue
             found = similarity(first, second, totals[b], weights)
-            if similar_enough(found, relation) and (relation != "near" or facts_agree(state, a, b)):
+            if not similar_enough(found, relation) or other_protagonists(entry, second):
+                continue
+            if relation != "near" or facts_agree(state, a, b):
                 low, high = min(a, b), max(a, b)  # in index order, as the first grouping finds them
                 pairs.append(Pair(-found.weight, low, high, relation, found.shared))
     return pairs

@@ -145,3 +145,19 @@ def statement_features(mention: Mention) -> tuple[tuple[str, ...], tuple[str, ..
 
 def is_name(token: str) -> bool:
     return token[:1].isupper()
+
+
+_RUN = re.compile(r"(?:[A-Z][\w'’&.-]*\s+)*[A-Z][\w'’&.-]*")
+
+
+def title_subject(title: str) -> str | None:
+    """The name a title opens with, its subject ("Intelogic shares rose ..." -> "intelogic", "General Motors
+    said" -> "general motors"); None when it opens with an ordinary word ("The San Francisco company ...",
+    "Researchers said")."""
+    found = _RUN.match(title)
+    if found is None:
+        return None
+    words = [word.strip("'’.") for word in found.group().split()]
+    if words[0].casefold() in merge_words().function_words or (len(words) == 1 and is_common_word(words[0])):
+        return None
+    return sys.intern(" ".join(words).casefold())

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from timeline.chronology.dates import Interval, combine, parse_interval
-from timeline.chronology.features import statement_features
+from timeline.chronology.features import statement_features, title_subject
 from timeline.chronology.models import PublishedWindow
 from timeline.chronology.spool import MentionSpool, Spooled
 from timeline.chronology.undated import needs_publication_date
@@ -42,6 +42,7 @@ class Entry:
     features: tuple[str, ...]  # ... and its clause's (see features.py)
     sentence: tuple[str, ...]  # ... of its whole sentence (one tuple shared by the clauses of a sentence)
     sentence_at: int  # where its sentence starts (its own start when the events stage recorded none)
+    subject: str | None  # the name its title opens with ("intelogic"), lowercased
     spooled: Spooled
 
 
@@ -166,5 +167,6 @@ def _entry(mention: Mention, spool: MentionSpool) -> Entry:
         features=features,
         sentence=features,
         sentence_at=mention.sentence_start if mention.sentence_start is not None else mention.start,
+        subject=title_subject(mention.title) if open_statement else None,
         spooled=spool.add(mention),
     )

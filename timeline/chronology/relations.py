@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Literal
 
 from timeline.chronology.dates import Interval
-from timeline.chronology.ingest import MergeState
+from timeline.chronology.ingest import Entry, MergeState
 from timeline.events.quantities import compatible
 from timeline.events.roles import same_value
 
@@ -102,3 +102,17 @@ def facts_agree(state: MergeState, a: int, b: int) -> bool:
         for y in second.roles
         if x.role == y.role and x.text[:1].isupper()
     )
+
+
+def other_protagonists(first: Entry, second: Entry) -> bool:
+    """Whether the two statements open with names, each one the other's sentence never uses: "Intelogic
+    shares rose 37.5 cents" and "Telerate shares closed at $19.50", however alike, tell of two companies.
+    A name is used when one of its words is ("Samsung" of "Samsung Electronics")."""
+    return _unknown_to(first.subject, second) and _unknown_to(second.subject, first)
+
+
+def _unknown_to(subject: str | None, other: Entry) -> bool:
+    if subject is None:
+        return False
+    words = {word for token in other.sentence for word in token.casefold().split()}
+    return not any(word in words for word in subject.split())

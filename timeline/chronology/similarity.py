@@ -123,7 +123,9 @@ def similarity(
 
 
 def similar_enough(found: Similarity, relation: Relation) -> bool:
-    if relation == "far" or (relation == "unknown" and not (found.named_core and found.said >= UNKNOWN_SAID)):
+    if relation == "far":
+        return False
+    if relation == "unknown" and not (found.named_core and found.said >= UNKNOWN_SAID):
         return False
     if relation == "near" and not (found.named_sentence and found.sentence_dice >= NEAR_SENTENCE_DICE):
         return False

@@ -8,8 +8,9 @@ joined most similar first, into groups that stay one happening:
   "placed Anthropic on a blacklist | that is set to take effect in 2026"): two groups holding other
   sentences of one article stay apart;
 - the groups' dates must still meet (no chain through statements with no date);
-- every statement of one group must resemble those of the other on average (average linkage), so that
-  two happenings are not chained through one statement that resembles both.
+- every statement of one group must resemble those of the other on average (average linkage), and none
+  may name someone in its core whom the other's sentence never names, so that two happenings are not
+  chained through one statement that resembles both.
 Every merge says why, in the event's `merge_reasons`.
 """
 
@@ -22,7 +23,7 @@ from timeline.chronology.candidates import Pair, scored_pairs
 from timeline.chronology.dates import Interval
 from timeline.chronology.features import is_name
 from timeline.chronology.ingest import MergeState
-from timeline.chronology.relations import near_gap
+from timeline.chronology.relations import near_gap, other_protagonists
 from timeline.chronology.similarity import THRESHOLDS, Profile, profile, similarity, token_weights
 
 SHOWN_TOKENS = 6  # shared tokens a merge reason names
@@ -92,6 +93,9 @@ class _Groups:
         ones, others = self.statements(first), self.statements(second)
         if len(ones) == 1 and len(others) == 1:
             return True  # the pair itself
+        entries = self.state.entries
+        if any(other_protagonists(entries[a], entries[b]) for a in ones for b in others):
+            return False  # a statement naming no one must not bridge two companies' stock prices
         weight = sum(
             similarity(self._profile(a), self.state.entries[b], self._profile(b).weight, self.weights).weight
             for a in ones

@@ -24,7 +24,13 @@ SEVERITY: Severity = "warning"
 DESCRIPTION = "A past-tense event dated after the publication of the article that reports it."
 CUE_REACH = 80  # characters before the time expression read for a future or hedging cue
 # besides the shared future words and phrases (timeline/english.yaml): words that look ahead or hedge
-LOOKING_AHEAD = ("to be", "expected", "forthcoming", "upcoming", "scheduled", "planned", "due", "next")
+# and words that put a date on a deadline or a term rather than on the past verb ("declared a dividend
+# payable Dec. 1", "extended the offer until Nov. 20")
+LOOKING_AHEAD = (
+    "to be", "expected", "forthcoming", "upcoming", "scheduled", "planned", "due", "next", "payable",
+    "effective", "until", "till", "through", "expire", "expires", "expiring", "deadline", "extended to",
+    "postponed to", "delayed to", "moved to", "set for",
+)  # fmt: skip
 
 
 @cache
