@@ -122,9 +122,11 @@ def number_sharing_the_unit(doc: Document, duration: Reading, start: int, done: 
     of "between 10 and 14 weeks" (P10W), the "two" of "two to three weeks"; None when the words before a
     duration starting with its number (at `start`, after what is already found up to `done`) are no such
     number."""
-    value = _DURATION.fullmatch(duration.value) if duration.type == "DURATION" else None
+    if duration.type != "DURATION":  # most expressions: checked before any search
+        return None
+    value = _DURATION.fullmatch(duration.value)
+    first = _NUMBER_BEFORE.search(doc.text, max(done, start - 24), start) if value else None
     second = _LEADING_NUMBER.match(doc.text, start)
-    first = _NUMBER_BEFORE.search(doc.text, max(done, start - 24), start)
     if value is None or second is None or first is None or first.group("number").lower() in ("a", "an"):
         return None
     table = doc.words.number_words
