@@ -91,7 +91,7 @@ def test_stdin_is_read_with_a_dash() -> None:
 def test_text_file_prints_a_table(tmp_path: Path) -> None:
     article = tmp_path / "article.txt"
     article.write_text(
-        "Officials met Thursday evening and will meet again in coming months.", encoding="utf-8"
+        "Officials met Thursday evening and will meet again in the near future.", encoding="utf-8"
     )
     result = RUNNER.invoke(app, ["tag", str(article), "--dct", "2026-06-06"])
     assert result.exit_code == 0

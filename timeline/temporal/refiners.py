@@ -84,7 +84,9 @@ def move_view(doc: Document, timex: Timex, reading: Reading) -> None:
 
 # One day, maybe underspecified ("XXXX-WXX-4" without a DCT), maybe with a part of it ("Thursday night").
 _ONE_DAY = re.compile(r"(?P<day>(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)|XXXX-WXX-[1-7])(?:T[A-Z]{2})?")
-_CLOCK_THEN_DAY = re.compile(r",?\s*(?:on\s+)?")  # "9:30 a.m. ET on Tuesday, June 9", "23:00 on 1 September"
+# "9:30 a.m. ET on Tuesday, June 9", "23:00 on 1 September"; a line break without a comma ends the clock's
+# line (a headline's time is not on the dateline's day below it)
+_CLOCK_THEN_DAY = re.compile(r"(?:,\s*|[^\S\n]*)(?:on\s+)?")
 
 
 def clock_on_day(

@@ -123,14 +123,33 @@ class CountedFromDay(Pending):
     shown: str
     days: int = 0  # from the DCT moved this many days ("two weeks from tomorrow")
     weekday: int | None = None  # from the next such weekday
+    # "within": the days between the DCT and the day counted ("less than two weeks ago": the 14 days up to
+    # publication); "beyond": the days past it ("more than two weeks ago": open towards the past)
+    bound: str | None = None
 
-    def value(self, dct: date) -> str:
+    def _day(self, dct: date) -> date:
         base = (
             add_days(dct, self.days)
             if self.weekday is None
             else weekday_near(dct, self.weekday, "next", None)
         )
-        return period_value(self.shown, shift(base, self.steps, self.unit))
+        return shift(base, self.steps, self.unit)
+
+    def value(self, dct: date) -> str:
+        return period_value(self.shown, self._day(dct))
+
+    def dated(self, reading: Reading, dct: date) -> Reading | None:
+        found = super().dated(reading, dct)
+        if found is None or self.bound is None:
+            return found
+        day, back = self._day(dct), self.steps < 0
+        earliest: date | None
+        latest: date | None
+        if self.bound == "within":
+            earliest, latest = (day, dct) if back else (dct, day)
+        else:
+            earliest, latest = (None, day) if back else (day, None)
+        return found.but(earliest=earliest, latest=latest, granularity=self.shown)
 
 
 class YearlyPeriod(ABC):

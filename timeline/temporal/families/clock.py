@@ -81,6 +81,12 @@ def clock_time(doc: Document, g: Group, start: int, end: int) -> Reading | None:
     return _on_day_in_view(doc, start, end, clock, mod)
 
 
+def _line_ends(between: str) -> bool:
+    """A line break with no comma before it ends the clock time's line: a headline's "at noon" is not on
+    the weekday of the dateline below it."""
+    return "\n" in between.split(",", 1)[0]
+
+
 def _on_weekday(doc: Document, weekday: int, start: int, end: int, clock: str, mod: str | None) -> Reading:
     pending = WeekdayNear(
         undated_value=f"XXXX-WXX-{weekday}", suffix=clock, weekday=weekday, tense=doc.tense(start, end)
@@ -90,7 +96,7 @@ def _on_weekday(doc: Document, weekday: int, start: int, end: int, clock: str, m
 
 def _on_day_in_view(doc: Document, start: int, end: int, clock: str, mod: str | None) -> Reading:
     later = doc.lex.weekday_after_clock.match(doc.text, end)
-    if later is not None and later.group("weekday")[0].isupper():
+    if later is not None and later.group("weekday")[0].isupper() and not _line_ends(later.group()):
         # "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. EDT Thursday)"
         return _on_weekday(doc, weekday_number(doc.words, later.group("weekday")), start, end, clock, mod)
     ref = doc.view_of("day")

@@ -122,7 +122,20 @@ def _rate_or_reference(doc: Document, g: Group, start: int, unit: str, span_end:
     ):
         return Reading("SET", duration_value(1, unit, doc.words), positioned=False)
     reference = _vague_reference_of(doc, g)
-    return vague_reference(reference, end=span_end) if reference is not None else None
+    if reference is None:
+        return None
+    if squeeze(g("vague")) in doc.words.vague_stretches:
+        sign = -1 if reference == "PAST_REF" else 1
+        return vague_stretch(duration_value(None, unit, doc.words), sign, span_end)
+    return vague_reference(reference, end=span_end)
+
+
+def vague_stretch(value: str, sign: int, end: int | None = None) -> Reading:
+    """ "recent years", "the weeks ahead": an unspecified number of units reaching back (sign -1) or on
+    (+1) from the DCT, open on the far side (TimeML's PXY)."""
+    pending = Bounded(undated_value=value, sign=sign, reach=None)
+    anchor = Anchor(kind="dct")
+    return Reading("DURATION", value, granularity="unknown", anchor=anchor, end=end, pending=pending)
 
 
 @normaliser("duration")
@@ -235,12 +248,13 @@ def _counted_from_dct(doc: Document, g: Group, span: _Span, steps: int | None) -
         shown="day" if from_day else span.shown,
         days=1 if from_day == "tomorrow" else 0,
         weekday=weekday_number(doc.words, from_day) if from_day not in ("", "today", "tomorrow") else None,
+        bound=doc.words.counted_bounds.get(squeeze(g("qmod"))) if g("qmod") else None,
     )
-    # "a year ago" is the baseline of a comparison, not a new date the story moves to.
+    # "a year ago" is the baseline of a comparison, not a new date the story moves to; "less than a week
+    # ago" is a stretch, no date to count from either.
     comparison = sign < 0 and steps == 1 and span.step_unit == "year"
-    return Reading(
-        "DATE", "", mod=span.mod, anchor=Anchor(kind="dct"), in_view=not comparison, pending=pending
-    )
+    moves_view = not comparison and pending.bound is None
+    return Reading("DATE", "", mod=span.mod, anchor=Anchor(kind="dct"), in_view=moves_view, pending=pending)
 
 
 def _counted_from_view(doc: Document, span: _Span, steps: int | None) -> Reading:
@@ -275,10 +289,12 @@ def _counted_from_view(doc: Document, span: _Span, steps: int | None) -> Reading
 @normaliser("vague_span")
 def vague_span(doc: Document, g: Group, start: int, end: int) -> Reading | None:
     """A duration of an unspecified number of units: "for years", "within weeks" (preposition left out),
-    "minutes later", "hours after the blast"."""
-    unit = unit_key(g("unit") or g("clock_unit") or "", doc.words)
+    "minutes later", "hours after the blast"; "the weeks ahead" from the DCT on."""
+    unit = unit_key(g("unit") or g("clock_unit") or g("ahead_unit") or "", doc.words)
     if unit not in doc.words.units:
         return None
+    if g("ahead_unit"):
+        return vague_stretch(duration_value(None, unit, doc.words), 1)
     written = len(g("unit") or g("clock_unit") or "") + 1
     return Reading("DURATION", duration_value(None, unit, doc.words), positioned=False, start=end - written)
 
