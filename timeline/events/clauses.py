@@ -38,7 +38,7 @@ from timeline.events.clause_marks import (
 from timeline.events.language import Relation, cues
 from timeline.events.models import ClauseKind
 from timeline.events.phrases import Token
-from timeline.events.words import is_capitalised
+from timeline.events.words import FILLERS, is_capitalised
 
 TRAILING_ADJUNCTS = frozenset(
     {"on", "in", "at", "during", "last", "this", "yesterday", "today", "earlier", "late"}
@@ -75,7 +75,7 @@ class Clauses:
         marks.sort(key=Mark.key)
         self.starts: list[int] = [offset]
         self.ids: list[int] = [0]
-        first = tokens[0].text.lower() if tokens and opening is not None else None
+        first = _opening_subordinator(tokens) if opening is not None else None
         relation = cues().clause_kinds.subordinators.get(first) if first else None
         self.info: list[ClauseInfo] = [
             ClauseInfo("subordinate", None, relation, first) if first else ClauseInfo("main")
@@ -141,17 +141,30 @@ def _opening(
 ) -> int | None:
     """Where the main clause starts after an opening subordinate clause ("After the vote, the council
     ..."): at its first comma, when there is one within a few words; else None."""
-    if not tokens or tokens[0].text.lower() not in cues().clause_kinds.subordinators:
+    if _opening_subordinator(tokens) is None:
         return None
     comma = sentence.find(",")
     reach = tokens[min(len(tokens) - 1, cues().tense.window_words * 2)].end - offset
-    unmarked = _unmarked_opening(tokens, times)
+    unmarked = _unmarked_opening(sentence, offset, tokens, times)
     if unmarked is not None and tokens[unmarked].start - offset < (comma if comma > 0 else reach):
         return tokens[unmarked].start - offset
     return comma if 0 < comma < reach else None
 
 
-def _unmarked_opening(tokens: Sequence[Token], times: Sequence[tuple[int, int]]) -> int | None:
+def _opening_subordinator(tokens: Sequence[Token]) -> str | None:
+    """The subordinator a sentence opens with: "After ...", also after an adverb ("Even though ...",
+    "Shortly after ...")."""
+    subordinators = cues().clause_kinds.subordinators
+    words = [token.text.lower() for token in tokens[:2]]
+    if words and words[0] in subordinators:
+        return words[0]
+    adverb = words[:1] and (words[0] in FILLERS or words[0].endswith("ly") or words[0] in ("right", "soon"))
+    return words[1] if adverb and len(words) > 1 and words[1] in subordinators else None
+
+
+def _unmarked_opening(
+    sentence: str, offset: int, tokens: Sequence[Token], times: Sequence[tuple[int, int]]
+) -> int | None:
     """ "After the case closed Apple's chief executive extended an invitation": with no comma, the main
     clause starts at a name or pronoun right after the opening clause's verb, when a verb follows it."""
     verb = next((at for at in range(2, len(tokens)) if verb_like(tokens[at])), None)
@@ -162,7 +175,11 @@ def _unmarked_opening(tokens: Sequence[Token], times: Sequence[tuple[int, int]])
         if any(start <= tokens[at].start < end for start, end in times):
             continue  # "When the council met on Monday it approved ..."
         if is_capitalised(tokens[at].text) or tokens[at].text.lower() in SUBJECT_PRONOUNS:
-            found = any(verb_like(token) for token in tokens[at + 1 : at + 1 + subject])
+            # not a verb in brackets: "uses Apple's processor (first used in ...)" has no second clause
+            found = any(
+                verb_like(token) and "(" not in sentence[tokens[at].end - offset : token.start - offset]
+                for token in tokens[at + 1 : at + 1 + subject]
+            )
             return at if found else None
     return None
 

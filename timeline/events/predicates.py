@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 from timeline.events.language import cues
 from timeline.events.phrases import Token
 from timeline.events.words import (
+    FILLERS,
     is_auxiliary,
     is_capitalised,
     is_determiner,
@@ -29,9 +30,6 @@ from timeline.events.words import (
 )
 
 NEGATIONS = frozenset({"not", "never", "t"})  # "t": the tokenizer splits "didn't" into "didn", "t"
-FILLERS = frozenset(
-    {"also", "still", "already", "yet", "just", "only", "even", "then", "now", "first", "long"}
-)
 INFINITIVE_HEADS = frozenset(
     {"set", "expect", "plan", "schedule", "slate", "go", "intend", "aim", "poise", "due"}
 )

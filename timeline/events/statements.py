@@ -37,6 +37,7 @@ from timeline.events.timing import (
     reported_relation,
 )
 from timeline.events.titles import antecedent, headline
+from timeline.events.words import verb_form
 from timeline.temporal.models import Timex
 
 # the tense a statement's verb group gives it ("had rejected": past; "has signed": present)
@@ -49,6 +50,7 @@ TENSES: dict[Aspect, Tense] = {
 }
 COMPARED = (None,)  # negated, hedged, hypothetical and generic claims are not compared: no facts read
 WHILE = frozenset({"when", "while", "whenever", "as"})  # "although" is of the same time too, but says no when
+INFINITIVE_REACH = 7  # "was the first major record company to offer": words from a be-form to its "to"
 HEDGES = frozenset({"reportedly", "allegedly", "apparently", "supposedly", "possibly", "probably", "likely"})
 
 
@@ -88,7 +90,7 @@ def sentence_statements(
         if reading.predicate is not None
         and reading.clause not in claimed
         # "it is only 9 mm thick": a state, not a happening
-        and not (reading.predicate.stative and reading.timex is None and not _event_noun(reading))
+        and not (reading.predicate.stative and not _event_noun(reading) and reading.timex is None)
     ]
     titles = {reading.clause: _title(index, reading) for reading in kept}
     facts: SentenceFacts | None = None  # read once, when a statement that checks compare needs them
@@ -278,12 +280,18 @@ def _title(index: SentenceIndex, reading: ClauseReading, reported: str = "") -> 
 
 
 def _event_noun(reading: ClauseReading) -> bool:
-    """ "he would be on medical leave": a state whose complement names an event is about that event."""
+    """ "he would be on medical leave": a state whose complement names an event is about that event; so is
+    one whose complement goes on with an infinitive ("was the first company to offer downloads", "is
+    likely to go on sale")."""
     predicate = reading.predicate
     assert predicate is not None
-    for token in reading.tokens[predicate.head + 1 : predicate.head + 5]:
-        verb = verb_of_noun(token.text)
-        if verb is not None and token.text.islower():
+    tokens = reading.tokens
+    for at in range(predicate.head + 1, min(predicate.head + INFINITIVE_REACH, len(tokens))):
+        verb = verb_of_noun(tokens[at].text) if at < predicate.head + 5 else None
+        if verb is None and tokens[at].text == "to" and at + 1 < len(tokens):
+            form = verb_form(tokens[at + 1].text)
+            verb = form.lemma if form is not None and form.form == "base" else None
+        if verb is not None and tokens[at].text.islower():
             reading.predicate = replace(predicate, lemma=verb, stative=False)
             return True
     return False

@@ -17,6 +17,10 @@ from lemminflect import getAllLemmas, getInflection, getLemma  # inflection tabl
 from timeline.events.language import cues
 from timeline.events.phrases import Token
 
+# adverbs that sit inside a verb group or between a subject and its verb ("it now uses", "has also said")
+FILLERS = frozenset(
+    {"also", "still", "already", "yet", "just", "only", "even", "then", "now", "first", "long"}
+)
 VerbFormName = Literal["past", "present", "participle", "gerund", "base"]
 
 
@@ -93,9 +97,12 @@ def verb_in_context(tokens: Sequence[Token], index: int) -> bool:
         return False
     if index + 1 < len(tokens) and is_auxiliary(tokens[index + 1].text):
         return False  # "AI tools can create": the subject of the next verb
-    previous = tokens[index - 1].text
+    before = index - 1
+    while before > 0 and tokens[before].text in FILLERS:  # "it now uses": the subject before the adverb
+        before -= 1
+    previous = tokens[before].text
     # a capitalised first word may be no name ("Previous calls for ...")
-    name = is_capitalised(previous) and not (index == 1 and getAllLemmas(previous.lower()))
+    name = is_capitalised(previous) and not (before == 0 and getAllLemmas(previous.lower()))
     if name or previous.lower() in ("he", "she", "it", "they", "who", "which", "that"):
         return not is_determiner(previous) and not is_preposition(previous)
     following = tokens[index + 1].text.lower() if index + 1 < len(tokens) else ""
