@@ -10,10 +10,8 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import NoReturn
-from xml.sax.saxutils import escape, quoteattr
 
 import typer
-from tabulate import tabulate  # readable plain-text table of the found expressions
 
 from timeline.atomic import write_text_atomic
 from timeline.cli.app import app
@@ -106,11 +104,16 @@ def _table(timexes: list[Timex]) -> str:
         for t in timexes
     ]
     headers = ["start", "end", "text", "type", "value", "mod", "earliest", "latest", "anchor"]
+    # imported here: start-up of the default JSONL output (tabulate and wcwidth take ~20 ms)
+    from tabulate import tabulate  # readable plain-text table of the found expressions
+
     return tabulate(rows, headers=headers, tablefmt="simple")
 
 
 def to_timeml(identifier: str, text: str, dct: date | None, timexes: list[Timex]) -> str:
     """TimeML: the text with inline TIMEX3 tags, the DCT as the CREATION_TIME expression."""
+    from xml.sax.saxutils import escape, quoteattr  # imported here: it imports urllib (start-up)
+
     parts = ['<?xml version="1.0" encoding="UTF-8"?>', "<TimeML>", f"<DOCID>{escape(identifier)}</DOCID>"]
     if dct is not None:
         parts.append(
