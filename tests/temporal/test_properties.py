@@ -17,7 +17,7 @@ _DIGITS_OR_X = r"(?:\d|X)"
 _MONTH = r"(?:0[1-9]|1[0-2]|XX)"
 _DAY = r"(?:0[1-9]|[12]\d|3[01]|XX)"
 _WEEK = r"(?:0[1-9]|[1-4]\d|5[0-3]|XX)"
-_TIME = r"T(?:MO|AF|EV|NI|MI|DT|(?:[01]\d|2[0-4])(?::[0-5]\d(?::[0-5]\d)?)?Z?)"
+_TIME = r"T(?:MO|AF|EV|NI|MI|DT|(?:[01]\d|2[0-4])(?::[0-5]\d(?::[0-5]\d)?)?(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)?)"
 _CALENDAR = (
     rf"{_DIGITS_OR_X}{{2}}(?:{_DIGITS_OR_X}(?:{_DIGITS_OR_X}"
     rf"(?:-(?:{_MONTH}(?:-{_DAY})?|W{_WEEK}(?:-(?:[1-7]|WE))?|Q[1-4X]|H[12X]|SP|SU|FA|WI))?)?)?(?:{_TIME})?"

@@ -72,6 +72,8 @@ class Words(_Strict):
     ordinals: dict[str, int]
     units: dict[str, Unit]
     seasons: dict[str, str]
+    stretch_shifts: list[str]
+    stretch_units: list[str]
     relative_shift: dict[str, int]
     position_mods: dict[str, str]
     quantity_mods: dict[str, str]

@@ -23,9 +23,20 @@ def _clock(g: Group) -> str | None:
     found = _hour_minute(g)
     if found is None:
         return None
-    # A time stated in UTC gets TIMEX3's Z; other zones are kept as stated (local time, no offset).
+    # A time stated in UTC gets TIMEX3's Z, with an offset from it ISO 8601's "+02:00"; other zones are kept
+    # as stated (local time, no offset).
     utc = (g("zone") or "").lower() in _UTC
-    return f"T{found[0]:02d}:{found[1]:02d}" + ("Z" if utc else "")
+    return f"T{found[0]:02d}:{found[1]:02d}" + (_offset(g("offset")) if utc else "")
+
+
+def _offset(written: str | None) -> str:
+    """ "+2", "-05:30", "+0530" as ISO 8601's "+02:00", "-05:30"; none (or zero) is Z."""
+    digits = re.sub(r"\D", "", written or "")
+    hours, minutes = (int(digits[:-2] or 0), int(digits[-2:])) if len(digits) > 2 else (int(digits or 0), 0)
+    if not hours and not minutes:
+        return "Z"
+    sign = "+" if (written or "").lstrip()[0] == "+" else "-"
+    return f"{sign}{hours:02d}:{minutes:02d}"
 
 
 def _hour_minute(g: Group) -> tuple[int, int] | None:

@@ -28,6 +28,7 @@ from timeline.temporal.resolver import Bounded, CountedFromDay, PeriodFromDct, v
 _SECONDS = {"hour": 3600, "minute": 60, "second": 1}
 _EVENT_END = re.compile(r"[,.;:!?()\"\n]|\s(?:and|but|while|when|because|which|after|before)\s")
 _CLOCK_BEFORE = re.compile(r"\b(?:at|by|until|till|from|since)\s+$", re.IGNORECASE)
+_THAN = re.compile(r"\s+than\b", re.IGNORECASE)
 _BACK = ("past", "last", "previous", "preceding")
 _ANCHORED = (*_BACK, "next", "coming", "following")
 
@@ -148,6 +149,8 @@ def duration(doc: Document, g: Group, start: int, end: int) -> Reading | None:
     if doc.lex.age_after.match(doc.text, span_end):
         return None  # an age ("6-year-old", "52 years old", "6 months and up"), not a time span
     relation = squeeze((g("relation") or "").strip())
+    if relation in ("earlier", "later") and _THAN.match(doc.text, end):
+        relation = ""  # "two days later than scheduled": how much later, the duration only, never a date
     if g("span") and g("qmod") and not g("the"):
         return None  # "last over a week": "last" is the verb here
     try:

@@ -17,6 +17,7 @@ from timeline.temporal.readings import (
     UNDERSPECIFIED,
     Group,
     Reading,
+    duration_value,
     finer_or_equal,
     number,
     position,
@@ -24,7 +25,7 @@ from timeline.temporal.readings import (
     year_number,
 )
 from timeline.temporal.registry import normaliser
-from timeline.temporal.resolver import CutAtDct, Pending, PeriodFromDct, resolve
+from timeline.temporal.resolver import Bounded, CutAtDct, Pending, PeriodFromDct, resolve
 
 _BLANKS = re.compile(r"\s+")
 _FROM_VIEW = ("following", "the following", "previous", "prior", "preceding")
@@ -83,6 +84,8 @@ def relative_period(doc: Document, g: Group, start: int, end: int) -> Reading | 
         value = period_value(granularity, in_view[0])
         return Reading("DATE", value, mod=mod, anchor=Anchor(kind="timex", ref=str(ref.start)))
     steps = doc.words.relative_shift.get(word, 0)
+    if granularity in doc.words.stretch_units and word in doc.words.stretch_shifts and not mod:
+        return _stretch(doc, granularity, steps)
     if word in _FROM_VIEW and ref is not None:
         # counted from the date in view when that is a period inside one ("the following week" after a
         # day, not after "two years from now")
@@ -99,6 +102,14 @@ def relative_period(doc: Document, g: Group, start: int, end: int) -> Reading | 
             undated_value=UNDERSPECIFIED[granularity], granularity=granularity, steps=steps
         )
     return Reading("DATE", "", mod=mod, anchor=Anchor(kind="dct"), pending=pending)
+
+
+def _stretch(doc: Document, unit: str, sign: int) -> Reading:
+    """ "the past decade": the ten years up to the DCT (sign -1), "the coming decade" the ten from it."""
+    years = doc.words.units[unit].count
+    value = duration_value(1, unit, doc.words)
+    pending = Bounded(undated_value=value, sign=sign, reach=years, unit="year")
+    return Reading("DURATION", value, granularity=unit, anchor=Anchor(kind="dct"), pending=pending)
 
 
 def _from_view_or_dct(doc: Document, unit: str, steps: int, by: str, mod: str | None = None) -> Reading:
