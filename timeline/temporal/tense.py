@@ -26,6 +26,7 @@ _INFINITIVE = re.compile(r"\bto\s+([a-z]+)\b")
 _LOWER_WORD = re.compile(r"(?<![\w'])[a-z]{3,}(?![\w'])")
 _FRONTED = re.compile(r"\s*(?:\w+\s+){0,2}")  # at most a preposition and an article before the date
 _SENTENCE_END = re.compile(r"[.!?;\n]")
+_CLAUSES_KEPT = 64  # a document's clauses are asked for in the order of its expressions
 
 
 def _infinitive_in(text: str, start: int) -> bool:
@@ -51,6 +52,8 @@ def tense(doc: Document, start: int, end: int, within: int = 200) -> str | None:
 def _clause_tense(doc: Document, start: int, end: int, within: int) -> str | None:
     clause = doc.clauses.get((start, end))
     if clause is None:  # read once per expression, though families may ask at several distances
+        if len(doc.clauses) >= _CLAUSES_KEPT:
+            doc.clauses.clear()  # the expressions they were read for are done: memory stays flat
         clause = doc.clauses[start, end] = _clause_around(doc, start, end)
         clause.listed_cues()
         clause.irregular_pasts()
