@@ -58,13 +58,12 @@ def child(corpus: Path, jobs: int, cache_dir: str) -> None:
 def merge_child(cache_dir: Path) -> None:
     """The merge on its own, fed from a warm cache (to see whether it grows faster than the corpus)."""
     from timeline.chronology import merge
-    from timeline.events.models import DocumentAnalysis
+    from timeline.pipeline.cache import AnalysisCache
 
-    # an entry's first line names its key (pipeline/cache.py); the analysis follows
-    analyses = [
-        DocumentAnalysis.model_validate_json(entry.read_text(encoding="utf-8").split("\n", 1)[1])
-        for entry in sorted(cache_dir.glob("*/*.json"))
-    ]
+    # through the cache's own reader (it checks each entry's header); an entry's file name is its key
+    cache = AnalysisCache(cache_dir, catalog_fingerprint="")
+    loaded = [cache.load(entry.stem) for entry in sorted(cache_dir.glob("*/*.json"))]
+    analyses = [analysis for analysis in loaded if analysis is not None]
     started = time.perf_counter()
     timeline = merge(analyses)
     print(json.dumps({"merge_s": time.perf_counter() - started, "events": len(timeline.events)}))

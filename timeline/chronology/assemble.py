@@ -56,6 +56,11 @@ def catalog_events(state: MergeState) -> list[Event]:
     for event_type, indices in sorted(state.catalog_groups().items()):
         documents = len({state.entries[index].doc for index in indices})
         reasons = [f"catalog event '{event_type}': its triggers match in {documents} article(s)"]
+        if state.absorbed.get(event_type):
+            reasons.append(
+                f"{state.absorbed[event_type]} more statement(s) of its articles tell it (in its sentences "
+                "or in other words): part of it, not events of their own"
+            )
         events.append(
             _event(state, event_type, state.entries[indices[0]].title, event_type, indices, reasons)
         )

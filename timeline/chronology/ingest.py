@@ -67,6 +67,8 @@ class MergeState:
     # open statement index -> its automatic event (the smallest index of the group), with why it joined
     groups: dict[int, int] = field(default_factory=dict)
     reasons: dict[int, list[str]] = field(default_factory=dict)  # group -> why its statements are one
+    # catalog event -> the open statements of its sentences it took (told by its mention's quote already)
+    absorbed: dict[str, int] = field(default_factory=dict)
     # the statement pairs the last grouping found, and the days they were found with: a later grouping
     # scores again only the statements whose days have changed since (statements.py)
     scored: tuple[dict[int, Interval], list[Any]] | None = None
@@ -105,6 +107,7 @@ def ingest(analyses: Iterable[DocumentAnalysis], spool: MentionSpool) -> MergeSt
     """
     documents: list[tuple[tuple[str, str, int], DocumentFields]] = []
     entries: list[tuple[tuple[str, int, str, str, int, str, str, int, int], Entry]] = []
+    absorbed: dict[str, int] = defaultdict(int)
     for sequence, analysis in enumerate(analyses):
         document = analysis.document
         published = document.published.isoformat() if document.published else None
@@ -113,7 +116,12 @@ def ingest(analyses: Iterable[DocumentAnalysis], spool: MentionSpool) -> MergeSt
         )
         documents.append(((document.id, document.path, sequence), fields))
         read = []
+        catalog = [mention for mention in analysis.mentions if mention.event_type is not None]
         for position, mention in enumerate(analysis.mentions):
+            taken_by = _catalog_sentence(mention, catalog)
+            if taken_by is not None:
+                absorbed[taken_by] += 1
+                continue
             timex_start = mention.timex.start if mention.timex else -1
             key = (mention.doc, mention.start, mention.event_type or "", mention.title, timex_start)
             entry = _entry(mention, spool)
@@ -123,8 +131,22 @@ def ingest(analyses: Iterable[DocumentAnalysis], spool: MentionSpool) -> MergeSt
     documents.sort(key=lambda pair: pair[0])
     entries.sort(key=lambda pair: pair[0])
     return MergeState(
-        documents=[fields for _, fields in documents], entries=[entry for _, entry in entries], spool=spool
+        documents=[fields for _, fields in documents],
+        entries=[entry for _, entry in entries],
+        spool=spool,
+        absorbed=absorbed,
     )
+
+
+def _catalog_sentence(mention: Mention, catalog: list[Mention]) -> str | None:
+    """The catalog event whose mention shares the open statement's sentence, if any: the statement is
+    part of what that mention quotes ("Anthropic published its call on Thursday, drawing backlash"), not a
+    happening of its own that another event should repeat."""
+    if mention.event_type is not None:
+        return None
+    start = mention.sentence_start if mention.sentence_start is not None else mention.start
+    end = mention.sentence_end if mention.sentence_end is not None else mention.end
+    return next((found.event_type for found in catalog if found.start < end and start < found.end), None)
 
 
 def _share_sentences(read: list[tuple[Mention, Entry]]) -> None:
@@ -148,7 +170,8 @@ def _entry(mention: Mention, spool: MentionSpool) -> Entry:
     interval = parse_interval(mention.earliest, mention.latest)
     value = mention.timex.value if mention.timex is not None else None
     open_statement = mention.event_type is None
-    core, features = statement_features(mention) if open_statement else ((), ())
+    # a catalog mention's tokens too: an automatic event telling its happening is its (precedence.py)
+    core, features = statement_features(mention)
     return Entry(
         # interned: every mention of a JSONL corpus has the same path, and catalog titles repeat
         doc=sys.intern(mention.doc),

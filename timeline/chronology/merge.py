@@ -18,6 +18,7 @@ from timeline.chronology.anchors import resolve_anchors
 from timeline.chronology.assemble import automatic_events, catalog_events, chronological, timeline_document
 from timeline.chronology.ingest import ingest
 from timeline.chronology.models import Timeline
+from timeline.chronology.precedence import absorb_into_catalog
 from timeline.chronology.spool import MentionSpool
 from timeline.chronology.statements import group_statements
 from timeline.chronology.windows import infer_windows, resolve_in_windows
@@ -42,6 +43,7 @@ def merge(analyses: Iterable[DocumentAnalysis]) -> Timeline:
         resolve_in_windows(state)
         resolve_anchors(state)
         group_statements(state)
+        absorb_into_catalog(state)
         events = catalog_events(state) + automatic_events(state)
     finally:
         spool.close()

@@ -7,6 +7,7 @@ config file, then ./corpus and ./rules), the pipeline options, and reporting bad
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -83,9 +84,10 @@ def _publication_label(document: TimelineDocument) -> str:
 def summary_table(timeline: Timeline, width: int | None = None, full: bool = False) -> str:
     """The documents and the events, each table cut to `width` columns (None: not cut to a width).
 
-    A first look shows the dated events and the catalog's; the undated automatic events (what several
-    articles say with no date: often many) are counted in one line. `full` (--verbose) lists them too,
-    and why each automatic event's statements were merged. The JSON always has everything.
+    A first look shows the catalog's events and the dated automatic events several articles tell; what
+    several articles say with no date, and what one article alone says (often many statements), is
+    counted in one line. `full` (--verbose) lists those too, and why each automatic event's statements
+    were merged (a single document's are all listed). The JSON always has everything.
     """
     documents = fit_table(
         [
@@ -96,7 +98,10 @@ def summary_table(timeline: Timeline, width: int | None = None, full: bool = Fal
         width,
         flexible=[1],
     )
-    shown = [event for event in timeline.events if full or not _undated_automatic(event)]
+    # with one document, nothing can be told by several: its statements are all there is to show
+    every = full or len(timeline.documents) < 2
+    hidden = Counter(_hidden(event) for event in timeline.events if not every)
+    shown = [event for event in timeline.events if every or _hidden(event) is None]
     rows = [
         [
             date_label(event.date) + (" !" if event.date_conflict else ""),
@@ -108,12 +113,8 @@ def summary_table(timeline: Timeline, width: int | None = None, full: bool = Fal
     ]
     dated = sum(1 for document in timeline.documents if document.published or document.published_window)
     table = fit_table(rows, ["date", "event", "articles", "mentions"], width, flexible=[1])
-    hidden = len(timeline.events) - len(shown)
-    more = (
-        f"\n... and {hidden} undated event(s) that several articles tell (--verbose lists them)"
-        if hidden
-        else ""
-    )
+    counted = [f"{hidden[kind]} {what}" for kind, what in _HIDDEN.items() if hidden[kind]]
+    more = f"\n... and {'; '.join(counted)} (--verbose lists them)" if counted else ""
     automatic = sum(1 for event in timeline.events if event.automatic)
     why = "; --verbose says why each * event's statements are one" if automatic and not full else ""
     footer = (
@@ -125,8 +126,19 @@ def summary_table(timeline: Timeline, width: int | None = None, full: bool = Fal
     return f"{documents}\n\n{table}{more}\n\n{reasons}{footer}"
 
 
-def _undated_automatic(event: Event) -> bool:
-    return event.automatic and event.date.earliest is None
+_HIDDEN = {
+    "undated": "undated statement(s) that several articles make",
+    "once": "statement(s) that only one article makes",
+}
+
+
+def _hidden(event: Event) -> str | None:
+    """Why an automatic event is only counted at first: no other source says it, or it has no date."""
+    if not event.automatic:
+        return None
+    if len({mention.doc for mention in event.mentions}) < 2:
+        return "once"
+    return "undated" if event.date.earliest is None else None
 
 
 def _merge_reasons(timeline: Timeline) -> str:
