@@ -131,9 +131,9 @@ _PHRASES = st.one_of(
     ),
     st.builds(
         "{} {} {}".format,
-        st.sampled_from(["two", "a", "several", "30", "a couple of"]),
-        st.sampled_from(["days", "weeks", "months", "years", "hours", "quarters"]),
-        st.sampled_from(["ago", "later", "earlier", "from now", "before the vote", "after Friday"]),
+        st.sampled_from(["two", "a", "several", "30", "a couple of", "less than two", "more than a"]),
+        st.sampled_from(["days", "weeks", "months", "years", "hours", "quarters", "decades"]),
+        st.sampled_from(["ago", "later", "earlier", "from now", "before the vote", "after Friday", "later than"]),
     ),
     st.sampled_from(
         [
@@ -154,6 +154,13 @@ _PHRASES = st.one_of(
             "every Monday",
             "daily",
             "the same day",
+            "in recent years",
+            "the weeks ahead",
+            "the past decade",
+            "over the coming century",
+            "at 14:00 on Tuesday",
+            "at 23:30 GMT+2",
+            "9 a.m. UTC-05:30",
         ]
     ),
     _WEEKDAYS,
