@@ -133,7 +133,9 @@ _PHRASES = st.one_of(
         "{} {} {}".format,
         st.sampled_from(["two", "a", "several", "30", "a couple of", "less than two", "more than a"]),
         st.sampled_from(["days", "weeks", "months", "years", "hours", "quarters", "decades"]),
-        st.sampled_from(["ago", "later", "earlier", "from now", "before the vote", "after Friday", "later than"]),
+        st.sampled_from(
+            ["ago", "later", "earlier", "from now", "before the vote", "after Friday", "later than"]
+        ),
     ),
     st.sampled_from(
         [

@@ -81,6 +81,8 @@ class Lexicon:
     past_cue: re.Pattern[str]
     scheduling_verbs: frozenset[str]  # "ends", "opens": future cues unless a noun ("both ends")
     noun_before: WordsBefore
+    manner_participles: frozenset[str]  # "planned": no tense cue after `manner_before` ("as planned")
+    manner_before: WordsBefore
     modal_before: WordsBefore  # "could last": a base form, not a past tense
     reporting_verbs: frozenset[str]  # past cues that date a report, not necessarily the news in it
     report_complement: re.Pattern[str]  # "that", "of": what follows is the reported news
@@ -331,6 +333,8 @@ def lexicon() -> Lexicon:
         past_cue=_cue_pattern(cues.past, cues.not_cues, cues.past_suffix),
         scheduling_verbs=frozenset(cues.scheduling_verbs),
         noun_before=WordsBefore.of(cues.noun_before),
+        manner_participles=frozenset(cues.manner_participles),
+        manner_before=WordsBefore.of(cues.manner_before),
         modal_before=WordsBefore.of(cues.modal_before, opening=r"(?:\b|(?<=n)(?='))"),
         deadline_before=re.compile(r"\b" + _alternation(cues.deadline_before) + r"\s+$", re.IGNORECASE),
         moved_to_before=re.compile(r"\b" + _alternation(cues.moved_to_before) + r"\s+$", re.IGNORECASE),

@@ -130,12 +130,14 @@ class Clause:
                     break
 
     def _counts(self, kind: str, side: str, m: re.Match[str]) -> bool:
-        """Whether a cue word is one here: a past-looking word must be a past tense, and a scheduling
-        verb after a determiner is a noun ("both ends")."""
+        """Whether a cue word is one here: a past-looking word must be a past tense, a scheduling verb
+        after a determiner is a noun ("both ends"), and a participle after "as" says how ("as planned")."""
+        lex, word = self.doc.lex, m.group().lower()
+        if word in lex.manner_participles and lex.manner_before.at(side, m.start()):
+            return False
         if kind == "past":
             return _past_verb_at(self.doc, side, m.start(), m.group())
-        lex = self.doc.lex
-        return not (m.group().lower() in lex.scheduling_verbs and lex.noun_before.at(side, m.start()))
+        return not (word in lex.scheduling_verbs and lex.noun_before.at(side, m.start()))
 
     def irregular_pasts(self) -> None:
         """Irregular past forms ("brought", "met", "rose") are too many to list: ask the morphology."""

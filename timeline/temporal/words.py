@@ -46,6 +46,8 @@ class TenseCues(_Strict):
     past_before: list[str]
     scheduling_verbs: list[str]
     noun_before: list[str]
+    manner_participles: list[str]
+    manner_before: list[str]
     modal_before: list[str]
 
 
