@@ -100,6 +100,7 @@ class Lexicon:
     level_before: re.Pattern[str]  # "closed at 2082": a level, when far beyond the publication year
     age_after: re.Pattern[str]  # "-year-old", "and up": an age, not a length of time
     negation_before: re.Pattern[str]  # "not a day goes by"
+    occasion_after: re.Pattern[str]  # "a day when": an occasion
     generic_present_after: re.Pattern[str]  # "today's consumers"
     rate_before: re.Pattern[str]  # "twice a year", "$5 a year": a rate, i.e. a SET
 
@@ -351,6 +352,9 @@ def lexicon() -> Lexicon:
         ),
         age_after=re.compile(r"(?:-|\s+)" + _alternation(lists.negatives.age_after) + r"\b", re.IGNORECASE),
         negation_before=re.compile(r"\b" + _alternation(lists.negatives.negations) + r"\s+$", re.IGNORECASE),
+        occasion_after=re.compile(
+            r"\s+" + _alternation(lists.negatives.occasion_after) + r"\b", re.IGNORECASE
+        ),
         generic_present_after=re.compile(
             r"['’]s\s+(?:\w+\s+)?" + _alternation(lists.generic_present_after) + r"\b", re.IGNORECASE
         ),

@@ -59,6 +59,7 @@ class Negatives(_Strict):
     negations: list[str]
     level_prepositions: list[str]
     a_unit_that_is_no_time: list[str]
+    occasion_after: list[str]
 
 
 class Words(_Strict):

@@ -85,8 +85,9 @@ def _amount(doc: Document, g: Group, start: int, unit: str, span_end: int) -> fl
     if number_text.lower() in ("a", "an") and (
         unit in doc.words.negatives.a_unit_that_is_no_time
         or doc.lex.negation_before.search(doc.text, max(0, start - 12), start)
+        or doc.lex.occasion_after.match(doc.text, span_end)
     ):
-        raise _NoDuration  # "a second time", "a quarter of the vote", "not a day goes by"
+        raise _NoDuration  # "a second time", "a quarter of the vote", "not a day goes by", "a day when"
     if unit == "quarter" and re.match(r"\s+of\b", doc.text[span_end : span_end + 4]):
         raise _NoDuration
     return amount
