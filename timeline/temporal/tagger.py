@@ -112,7 +112,7 @@ def _to_timex(text: str, start: int, end: int, reading: Reading) -> Timex:
     )
 
 
-_PLURAL_AND_HALF = re.compile(r"(?:s|es)?(?:\s+and\s+a\s+half)?", re.IGNORECASE)
+_PLURAL_AND_HALF = re.compile(r"(?:s|es)?(?:\s+and\s+a\s+half)?(?:\s+or\s+so\b)?", re.IGNORECASE)
 # How far before its first head word an expression may start ("the end of the fiscal ...").
 _LOOK_BACK = 60
 # A number right after a currency sign or inside a larger number ("$1.5", "2,000") starts nothing.

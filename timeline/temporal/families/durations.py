@@ -166,7 +166,7 @@ def duration(doc: Document, g: Group, start: int, end: int) -> Reading | None:
         unit=unit,
         amount=amount,
         value=duration_value(amount, unit, words),
-        mod=words.quantity_mods[squeeze(g("qmod"))] if g("qmod") else None,
+        mod=words.quantity_mods[squeeze(g("qmod"))] if g("qmod") else ("APPROX" if g("or_so") else None),
         granularity=words.units[unit].granularity,
         first=_first(doc, g, start, span_end),
         end=span_end,
