@@ -59,6 +59,7 @@ class LanguageCues(BaseModel):
     relation_phrases: list[str]
     pronoun_starts: list[str]
     continuations: list[str]
+    comparison_words: frozenset[str]
     vague_values: list[str]
     auxiliaries: list[str]
     summary_drop_leading: list[str]

@@ -36,6 +36,8 @@ PERSISTENT = frozenset({"time", "day", "week"})  # granularities precise enough 
 POSSESSIVE = ("'s", "’s", "'", "’")
 OCCASION_PREPOSITIONS = frozenset({"in", "at", "during", "on"})
 NOT_DATING_BEFORE = frozenset({"since", "until", "till", "through", "throughout"})
+SPAN_PREPOSITIONS = frozenset({"in", "for", "over"})  # "the first time in 20 years"
+LOOKING_BACK = ("the past", "the last", "the previous", "recent")
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,12 @@ def modifies_noun(timex: Timex, view: SentenceView) -> bool:
     previous = before.rsplit(None, 1)[-1] if before else ""
     if previous.lower() in NOT_DATING_BEFORE:
         return True
+    if (
+        previous.lower() in SPAN_PREPOSITIONS
+        and (timex.type == "DURATION" or timex.text.lower().startswith(LOOKING_BACK))
+        and _counted_over(before[: len(before) - len(previous)])
+    ):
+        return True  # "the third time in the past decade" (not "the first phone in 2010 to sell out")
     following = after.split(None, 1)[0].strip(",.;:!?\"'”’)") if after.strip() else ""
     if not following or not after[:1].isspace():
         return False
@@ -120,6 +128,21 @@ def modifies_noun(timex: Timex, view: SentenceView) -> bool:
     return not (
         is_preposition(following) or (form is not None and not form.ambiguous and following.islower())
     )
+
+
+def _counted_over(before: str) -> bool:
+    """Does the text end in "the third time", "its lowest level" (a determiner or possessive, a comparison
+    word, up to three more words)?"""
+    words = before.split()[-6:]
+    for at, word in enumerate(words[:-1]):
+        previous = words[at - 1].lower() if at else ""
+        if (
+            word.lower() in cues().comparison_words
+            and len(words) - at <= 4
+            and (previous in ("the", "its", "his", "her", "their", "our") or previous.endswith(POSSESSIVE))
+        ):
+            return True
+    return False
 
 
 def aspect(tokens: list[Token], first: int, head: int) -> Aspect:
