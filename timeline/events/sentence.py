@@ -60,8 +60,8 @@ def make_view(text: str, start: int, end: int, previous: SentenceView | None) ->
     paragraph = previous is None or between.count("\n") >= 2 or heading
     open_ended = not body.rstrip("\"'”’)").endswith((".", "!", "?", ":"))
     on_its_line = text[end : end + 1] in ("", "\n", "\r")
-    titled = open_ended or _title_case(tokens)  # "Has the AI Industry Tried This Before?"
-    heading = previous is not None and titled and on_its_line and len(tokens) <= HEADING_WORDS
+    short_line = previous is not None and on_its_line and len(tokens) <= HEADING_WORDS
+    heading = short_line and (open_ended or _title_case(tokens))  # "Has the AI Industry Tried This Before?"
     return SentenceView(
         start, end, body, tokens, context, paragraph, previous is None and open_ended, heading
     )
