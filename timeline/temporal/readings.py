@@ -161,3 +161,17 @@ def month_number(words: Words, word: str) -> int:
 def sentence_start(text: str, at: int) -> bool:
     before = text[max(0, at - 3) : at].rstrip(" \"'“‘`")
     return not before or before[-1] in ".!?\n"
+
+
+_EVENT_END = re.compile(r"[,.;:!?()\"\n]|\s(?:and|but|while|when|because|which|after|before)\s")
+
+
+def event_phrase(text: str, at: int) -> tuple[str, int] | None:
+    """The event phrase after "before"/"after" (at `at`, blanks skipped): up to the clause boundary, at
+    most 80 characters, and where it starts."""
+    while at < len(text) and text[at].isspace():
+        at += 1
+    window = text[at : at + 80]
+    stop = _EVENT_END.search(window)
+    phrase = (window[: stop.start()] if stop else window).strip()
+    return (phrase, at) if phrase else None

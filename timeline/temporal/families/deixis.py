@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from timeline.temporal.context import Document
 from timeline.temporal.intervals import add_days, calendar_interval
 from timeline.temporal.models import Anchor
-from timeline.temporal.readings import Group, Reading, squeeze
+from timeline.temporal.readings import Group, Reading, event_phrase, squeeze
 from timeline.temporal.registry import normaliser
 from timeline.temporal.resolver import OnDay, vague_reference
 
@@ -19,6 +19,8 @@ _HYPHENATED = re.compile(r"-[a-z]")  # "now-defunct": part of an adjective
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _BLANKS = re.compile(r"\s+")
 _EVENT_AFTER = re.compile(r"\s+[a-z]")  # an event phrase follows, not the end of the clause
+# An event phrase right after "the day before/after": a determiner or a gerund ("the vote", "airing")
+_EVENT_STARTS = re.compile(r"\s+(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|[a-z]+ing)\b")
 _PART_MODS = {"early": "START", "late": "END"}
 _UNKNOWN_DAY_OF = {"month": "-XX", "year": "-XX-XX"}
 _THE_DAY = re.compile(r"the\s+day$", re.IGNORECASE)
@@ -70,6 +72,13 @@ def reference_day(doc: Document, g: Group, start: int, end: int) -> Reading | No
     ):
         # "Oct. 12, the day before the stock market plunged": the apposition renames the date just named
         return Reading("DATE", in_view[0].isoformat(), anchor=Anchor(kind="timex", ref=str(ref.start)))
+    event = ref is None and g("unit2") and _EVENT_STARTS.match(doc.text, end)
+    following = event_phrase(doc.text, end) if event else None
+    if following is not None:
+        # "resigned the day after the vote" with no day in view: a day counted from an event, kept as the
+        # event anchor the timeline resolves (as "a day after the vote" is), not from the DCT
+        anchor = Anchor(kind="event", ref=following[0], offset="P1D", relation=rel)
+        return Reading("DURATION", "P1D", positioned=False, anchor=anchor)
     return on_day_in_view(doc, steps, suffix, demonstrative=rel == "that" and not part)
 
 

@@ -16,6 +16,7 @@ from timeline.temporal.readings import (
     Group,
     Reading,
     duration_value,
+    event_phrase,
     finer_or_equal,
     number,
     squeeze,
@@ -26,7 +27,6 @@ from timeline.temporal.registry import normaliser
 from timeline.temporal.resolver import Bounded, CountedFromDay, PeriodFromDct, vague_reference
 
 _SECONDS = {"hour": 3600, "minute": 60, "second": 1}
-_EVENT_END = re.compile(r"[,.;:!?()\"\n]|\s(?:and|but|while|when|because|which|after|before)\s")
 _CLOCK_BEFORE = re.compile(r"\b(?:at|by|until|till|from|since)\s+$", re.IGNORECASE)
 _THAN = re.compile(r"\s+than\b", re.IGNORECASE)
 _BACK = ("past", "last", "previous", "preceding")
@@ -204,20 +204,9 @@ def _placed(doc: Document, g: Group, start: int, end: int, span: _Span) -> Readi
     return unplaced
 
 
-def _event_reference(doc: Document, at: int) -> tuple[str, int] | None:
-    """The event phrase after "before"/"after": up to the clause boundary, at most 80 characters."""
-    text = doc.text
-    while at < len(text) and text[at].isspace():
-        at += 1
-    window = text[at : at + 80]
-    stop = _EVENT_END.search(window)
-    phrase = (window[: stop.start()] if stop else window).strip()
-    return (phrase, at) if phrase else None
-
-
 def _before_after(doc: Document, end: int, span: _Span, steps: int | None) -> Reading | None:
     """ "two days before the vote": a date when the vote is one, else an anchor on the event phrase."""
-    following = _event_reference(doc, end)
+    following = event_phrase(doc.text, end)
     if following is None:
         return None
     phrase, at = following
