@@ -136,7 +136,8 @@ def number_sharing_the_unit(doc: Document, duration: Reading, start: int, done: 
     if amounts[0] is None or not amounts[1]:
         return None
     amount = float(value["amount"]) * amounts[0] / amounts[1]  # in the value's unit: "two to three quarters"
-    if amount != int(amount) or amount <= 0:
+    if amount <= 0 or round(amount, 2) != amount:
         return None
-    shown = f"P{value['clock']}{int(amount)}{value['code']}"
+    written = f"{amount:.2f}".rstrip("0").rstrip(".")  # "1.5 to 2 years": P1.5Y (ISO 8601's decimal)
+    shown = f"P{value['clock']}{written}{value['code']}"
     return Reading("DURATION", shown, positioned=False, start=first.start("number"), end=first.end("number"))
