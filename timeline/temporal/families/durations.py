@@ -93,10 +93,12 @@ def _amount(doc: Document, g: Group, start: int, unit: str, span_end: int) -> fl
     return amount
 
 
-def _first(doc: Document, g: Group, start: int, span_end: int) -> int:
-    """A hyphenated duration is an adjective: "the two-year plan" is tagged without its article."""
-    written = doc.text[start:span_end]
-    if re.search(r"\d-|\w-" + re.escape(g("unit") or "") + "$", written) and not g("span"):
+def _first(doc: Document, g: Group, start: int, span_end: int, amount: float | None) -> int:
+    """A hyphenated duration is an adjective: "the two-year plan" is tagged without its article; so is a
+    singular unit after a number above one ("the eleven year partnership")."""
+    written, unit = doc.text[start:span_end], re.escape(g("unit") or "")
+    singular = amount is not None and amount > 1 and re.search(r"\s" + unit + "$", written)
+    if (singular or re.search(r"\d-|\w-" + unit + "$", written)) and not g("span"):
         article = re.match(r"(?:the|an?)\s+", written, re.IGNORECASE)
         if article and not g("qmod"):
             return start + article.end()
@@ -168,7 +170,7 @@ def duration(doc: Document, g: Group, start: int, end: int) -> Reading | None:
         value=duration_value(amount, unit, words),
         mod=words.quantity_mods[squeeze(g("qmod"))] if g("qmod") else ("APPROX" if g("or_so") else None),
         granularity=words.units[unit].granularity,
-        first=_first(doc, g, start, span_end),
+        first=_first(doc, g, start, span_end, amount),
         end=span_end,
         relation=relation,
         business=bool(g("business")) or in_sessions,
