@@ -122,19 +122,19 @@ _NOT_BEFORE_A_HEAD = frozenset("$€£.,0123456789")
 _WORD_BEFORE = re.compile(r"\W*(\w+)['’]?")
 
 
-def _lead_starts(lex: Lexicon, backwards: str, head_start: int, window_start: int) -> list[int]:
+def _lead_starts(lex: Lexicon, text: str, head_start: int, window_start: int) -> list[int]:
     """Where the run of lexicon words (or numbers) right before a head starts each word, nearest first:
-    "the past two" before "months". `backwards` is the text reversed, where the words before a position
-    are read with one anchored match each."""
-    length = len(backwards)
-    position, stop = length - head_start, length - window_start
+    "the past two" before "months". The window before the head is read reversed, one anchored match a
+    word (a reversed copy of the window, not of the whole text: memory on a very long line)."""
+    backwards = text[window_start:head_start][::-1]
+    position = 0
     starts = []
-    while (word := _WORD_BEFORE.match(backwards, position, stop)) is not None:
+    while (word := _WORD_BEFORE.match(backwards, position)) is not None:
         token = word.group(1)
         if token not in lex.lead_words_reversed and not token[-1].isdigit():
             break
         position = word.end()
-        starts.append(length - position)
+        starts.append(head_start - position)
     return starts
 
 
@@ -152,7 +152,6 @@ def _candidates(
     cursor = 0  # end of the last match: matches never overlap
     tried = -1  # the last start position tried: each position is tried at most once
     text = folded
-    backwards = folded[::-1]
     # Heads are ASCII words: re2 scans bytes, with each non-ASCII character one "?" byte so that byte
     # offsets stay character offsets (and re2's per-match offset decoding is skipped).
     ascii_text = folded.encode("ascii", "replace")
@@ -164,7 +163,7 @@ def _candidates(
         if head_start and text[head_start - 1] in _NOT_BEFORE_A_HEAD:
             continue
         window_start = max(cursor, tried + 1, head_start - _LOOK_BACK)
-        for start in (*reversed(_lead_starts(lex, backwards, head_start, window_start)), head_start):
+        for start in (*reversed(_lead_starts(lex, text, head_start, window_start)), head_start):
             if start <= tried:
                 continue
             tried = start
