@@ -4,7 +4,8 @@ sentencex (Wikimedia's rule-based segmenter, compiled, maintained) gives charact
 "U.S.", "Dr.", "Jan." and closing quotes with their sentence; it agreed with pysbd on every seed sentence
 while running about a hundred times faster (bench/corpus_speed.py). It does end a sentence at a dotted
 abbreviation before a capital ("voted at 2 p.m. Tuesday to approve"): there a weekday, a month, a number or
-a lower-case word after the abbreviation continues the sentence (see _CONTINUES). A line break ends a sentence (a
+a lower-case word after the abbreviation continues the sentence (see _CONTINUES); it keeps a quotation
+of several sentences together, which is split here (see _quoted). A line break ends a sentence (a
 headline has no full stop and must not run into the next line) unless the text is hard-wrapped there:
 the next line starts in lower case after a line without a sentence end.
 """
@@ -35,6 +36,9 @@ _MONTH = (
 _CONTINUES = re.compile(
     rf"(?:[a-z]|\d|{_DAY}\b|{_MONTH}(?=\s+\d)|(?:[ECMP][SD]?T|GMT|UTC)\b)(?![\w.]*['’]s\b)(?!\w*\s+(?:is|was|will|has|had)\b)"
 )
+# a quotation and the words in it; a sentence end inside them
+_QUOTATION = re.compile(r"[\"“]([^\"“”\n]{12,})[\"”]")
+_INNER_END = re.compile(r"[.!?]\s+[\"“‘']?[A-Z]")
 # a list item's label: a list marker and up to six capitalised words (with "of", "and" ... between), or
 # two to six such words with no marker ("Posted: Sept. 6" is no label), then a colon
 _WORD = r"[A-Z][\w'’&-]*"
@@ -47,7 +51,8 @@ _LABEL = re.compile(
 def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for start, end in paragraph_spans(text):
-        for sentence_start, sentence_end in _joined(text, start, end):
+        joined = _joined(text, start, end)
+        for sentence_start, sentence_end in (piece for span in joined for piece in _quoted(text, *span)):
             for piece_start, piece_end in _labelled(text, sentence_start, sentence_end):
                 # Built from checked ints: skipping validation halves the cost on sentence-dense texts.
                 sentences.append(Sentence.model_construct(start=piece_start, end=piece_end))
@@ -78,6 +83,27 @@ def _joined(text: str, start: int, end: int) -> list[tuple[int, int]]:
         else:
             spans.append((sentence_start, sentence_end))
     return spans
+
+
+def _quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """sentencex keeps a quotation of several sentences in one ('"We will build a plant. We will hire,"
+    said Ruiz.'); each of its sentences is one here (found by sentencex on the quotation's words), the last
+    one with the closing mark and its attribution."""
+    cuts = []
+    for match in _QUOTATION.finditer(text, start, end):
+        words = match.group(1)
+        if _INNER_END.search(words):
+            boundaries = sentencex.get_sentence_boundaries("en", words)[1:]
+            cuts += [match.start(1) + boundary["start_index"] for boundary in boundaries]
+    pieces = []
+    for cut in cuts:
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > start:
+            pieces.append((start, piece_end))
+            start = cut
+    return [*pieces, (start, end)]
 
 
 def _labelled(text: str, start: int, end: int) -> list[tuple[int, int]]:
