@@ -65,5 +65,10 @@ def holiday(doc: Document, g: Group, start: int, end: int) -> Reading | None:
         return Reading("DATE", value, anchor=Anchor(kind="none"))
     month = period.month
     undated = f"XXXX-{month:02d}-XX" if month else "XXXX-XX-XX"
-    pending = YearOf(undated_value=undated, period=period, mode=doc.mode(start, end, None))
+    if g("year_shift"):  # "Christmas last year": in the DCT's year moved so
+        offset = doc.words.relative_shift[(g("year_shift") or "").lower()]
+        pending = YearOf(undated_value=undated, period=period, year_offset=offset)
+        return Reading("DATE", "", anchor=Anchor(kind="dct"), pending=pending)
+    # "last Thanksgiving" the one before the DCT, "next Easter" the one after; else the clause's tense
+    pending = YearOf(undated_value=undated, period=period, mode=doc.mode(start, end, g("shift")))
     return Reading("DATE", "", anchor=Anchor(kind="dct"), pending=pending)
