@@ -73,7 +73,7 @@ def _year(doc: Document, g: Group) -> tuple[_Year, str]:
 @normaliser("quarter")
 def quarter(doc: Document, g: Group, start: int, end: int) -> Reading | None:
     year, shift_word = _year(doc, g)
-    code = "H" if (g("part") or "").lower() == "half" or g("hnum") else "Q"
+    code = "H" if (g("part") or "").lower() == "half" or g("hnum") or g("hfirst") else "Q"
     ordinal = (g("ordinal") or "").lower()
     # "the last quarter" is the previous one, read below like "the past quarter"; "the last half" of
     # an unnamed year is no period
@@ -101,8 +101,8 @@ def _number(doc: Document, g: Group, code: str, ordinal: str) -> int | None:
             return 2  # "the last half of 1989"
         number = doc.words.ordinals[ordinal]
         return 0 if code == "H" and number > 2 else number
-    if g("qnum") or g("hnum"):
-        return int(g("qnum") or g("hnum") or 0)
+    if g("qnum") or g("hnum") or g("hfirst"):  # "Q3", "2H", "H1"
+        return int(g("qnum") or g("hnum") or g("hfirst") or 0)
     return None
 
 
