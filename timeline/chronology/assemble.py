@@ -71,14 +71,20 @@ def automatic_events(state: MergeState) -> list[Event]:
     """One event per group of open statements that is dated, or told by more than one article."""
     events = []
     for group, members in sorted(state.automatic_groups().items()):
-        dated = any(statement_interval(state, index) is not None for index in members)
-        several = len({state.entries[index].doc for index in members}) > 1
-        if not (dated or several):
+        if not emitted(state, members):
             continue
         event_id = _statement_id(state, members)
         title = state.entries[members[0]].title
         events.append(_event(state, event_id, title, None, members, state.reasons.get(group, [])))
     return events
+
+
+def emitted(state: MergeState, members: list[int]) -> bool:
+    """Whether a group of open statements is an event of the timeline: dated, or told by several articles
+    (a lone undated statement places nothing in time and no other source confirms it)."""
+    if any(statement_interval(state, index) is not None for index in members):
+        return True
+    return len({state.entries[index].doc for index in members}) > 1
 
 
 def _statement_id(state: MergeState, members: list[int]) -> str:

@@ -13,9 +13,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from timeline.chronology.assemble import emitted
 from timeline.chronology.ingest import MergeState
 from timeline.chronology.relations import date_relation, other_protagonists
-from timeline.chronology.similarity import THRESHOLDS, profile, similarity, token_weights, weights_of
+from timeline.chronology.similarity import (
+    THRESHOLDS,
+    Profile,
+    Weights,
+    profile,
+    similarity,
+    token_weights,
+    weights_of,
+)
 from timeline.chronology.statements import LINKAGE
 
 
@@ -27,21 +36,38 @@ def absorb_into_catalog(state: MergeState) -> None:
             catalog[entry.event_type][entry.doc].append(index)
     if not catalog:
         return
-    groups = state.automatic_groups()
+    groups = {
+        group: members for group, members in state.automatic_groups().items() if emitted(state, members)
+    }
     compared = [index for members in groups.values() for index in members]
     compared += [index for by_doc in catalog.values() for indices in by_doc.values() for index in indices]
     weights = token_weights(state.entries, compared)
+    mention_weights = {
+        index: weights_of(state.entries[index], weights)
+        for by_doc in catalog.values()
+        for indices in by_doc.values()
+        for index in indices
+    }
     taken: dict[int, str] = {}
     for group, members in groups.items():
         docs = {state.entries[index].doc for index in members}
+        told = [event_type for event_type, by_doc in sorted(catalog.items()) if docs <= by_doc.keys()]
+        if not told:
+            continue
+        profiles = [(index, profile(state.entries[index], weights)) for index in members]
         scores = {
-            event_type: _mean_weight(state, members, [i for doc in docs for i in by_doc[doc]], weights)
-            for event_type, by_doc in sorted(catalog.items())
-            if docs <= by_doc.keys()
+            event_type: _mean_weight(
+                state,
+                profiles,
+                [i for doc in docs for i in catalog[event_type][doc]],
+                weights,
+                mention_weights,
+            )
+            for event_type in told
         }
-        best = max(sorted(scores), key=lambda event_type: scores[event_type], default=None)
+        best = max(told, key=lambda event_type: scores[event_type])
         # as much as two groups of statements whose dates cannot be compared must share to join
-        if best is not None and scores[best] >= LINKAGE * THRESHOLDS["unknown"][0]:
+        if scores[best] >= LINKAGE * THRESHOLDS["unknown"][0]:
             taken[group] = best
     for group, event_type in taken.items():
         state.absorbed[event_type] = state.absorbed.get(event_type, 0) + len(groups[group])
@@ -52,23 +78,23 @@ def absorb_into_catalog(state: MergeState) -> None:
 
 
 def _mean_weight(
-    state: MergeState, members: list[int], mentions: list[int], weights: dict[str, float]
+    state: MergeState,
+    statements: list[tuple[int, Profile]],
+    mentions: list[int],
+    weights: dict[str, float],
+    mention_weights: dict[int, Weights],
 ) -> float:
     """The mean weight the statements share with the mentions, pair by pair; nothing when a pair's dates
     keep them apart (a date the clause only inherits from the narrative is no claim) or a statement names
     someone the mention never does."""
     entries = state.entries
     total = 0.0
-    for statement in members:
-        first = profile(entries[statement], weights)
+    for statement, first in statements:
         for mention in mentions:
-            if (
-                date_relation(state, statement, mention) in ("near", "far")
-                and not entries[statement].inherited
+            apart = date_relation(state, statement, mention) in ("near", "far")
+            if (apart and not entries[statement].inherited) or other_protagonists(
+                entries[statement], entries[mention]
             ):
                 return 0.0
-            if other_protagonists(entries[statement], entries[mention]):
-                return 0.0
-            second = entries[mention]
-            total += similarity(first, second, weights_of(second, weights), weights).weight
-    return total / (len(members) * len(mentions))
+            total += similarity(first, entries[mention], mention_weights[mention], weights).weight
+    return total / (len(statements) * len(mentions))

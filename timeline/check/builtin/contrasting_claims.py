@@ -65,6 +65,18 @@ def _patterns() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], ...]:
 
 
 @cache
+def _any_term() -> re.Pattern[str]:
+    """Every phrase of every group in one pattern: most statements use none and are passed over in one
+    search, not one per side of every group."""
+    phrases = [phrase for group in _terms().groups for side in group.values() for phrase in side]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(_phrase, phrases)) + r")(?![\w-])", re.IGNORECASE)
+
+
+def uses_a_term(text: str) -> bool:
+    return _any_term().search(text) is not None
+
+
+@cache
 def _negation() -> re.Pattern[str]:
     terms = _terms()
     negations = "|".join(_phrase(negation) for negation in terms.negations)
@@ -119,7 +131,9 @@ def _is_noun(word: str) -> bool:
 def described_things(text: str) -> list[tuple[int, str, str, str]]:
     """(group, side, words, thing) for each opposed term right before the thing it describes: "internal
     research institute" is side internal of the thing "research institute". Negated terms do not count."""
-    found = []
+    found: list[tuple[int, str, str, str]] = []
+    if not uses_a_term(text):
+        return found
     for group, sides in enumerate(_patterns()):
         for side, pattern in sides:
             for match in pattern.finditer(text):
@@ -132,7 +146,10 @@ def described_things(text: str) -> list[tuple[int, str, str, str]]:
 def check(context: CheckContext, severity: Severity) -> list[Finding]:
     findings = []
     compared = chain(compared_events(context), compared_events(context, hedged=True))
-    for event, by_doc in compared:
+    for event, told in compared:
+        by_doc = {doc: [m for m in mentions if uses_a_term(m.quote)] for doc, mentions in told.items()}
+        if sum(1 for mentions in by_doc.values() if mentions) < 2:
+            continue  # no two articles use an opposed term about it
         for group in range(len(_patterns())):
             sides: dict[str, list[tuple[Mention, str]]] = {}
             only: dict[str, set[str]] = {}  # side -> articles taking that side only

@@ -34,8 +34,11 @@ def check(context: CheckContext, severity: Severity) -> list[Finding]:
         for mention in event.mentions:
             if mention.modality in NOT_CLAIMS:
                 continue
+            things = described_things(mention.quote)
+            if not things:
+                continue
             names = frozenset(token for token in text_features(mention.quote) if is_name(token))
-            for group, side, words, thing in described_things(mention.quote):
+            for group, side, words, thing in things:
                 said[(group, thing)][side].setdefault(mention.doc, []).append((mention, words, names))
     findings = []
     for (_, thing), sides in sorted(said.items()):
