@@ -38,6 +38,7 @@ RULE_ORDER: tuple[tuple[str, str], ...] = (
     ("relative_period", "periods"),
     ("period_before_after", "periods"),
     ("decade", "years"),
+    ("century_turn", "years"),
     ("century", "years"),
     ("set_every", "sets"),
     ("set_plural_weekday", "sets"),

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from timeline.temporal.context import Document
 from timeline.temporal.families.explicit import DayOfYear
+from timeline.temporal.intervals import OutOfCalendar
 from timeline.temporal.models import Anchor
 from timeline.temporal.readings import Group, Reading, position, sentence_start, year_number
 from timeline.temporal.registry import normaliser
-from timeline.temporal.resolver import NotFarAhead, PeriodFromDct, YearInDctCentury, YearOf
+from timeline.temporal.resolver import NotFarAhead, Pending, PeriodFromDct, YearInDctCentury, YearOf
 
 _WORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z]*)\s+$")
 _RANGE_BEFORE = re.compile(r"\d+\s*(?:-|to)\s*$")
@@ -45,6 +47,28 @@ def decade(doc: Document, g: Group, start: int, end: int) -> Reading | None:
 def century(doc: Document, g: Group, start: int, end: int) -> Reading | None:
     mod = position(g("pmod"), doc.words)
     return Reading("DATE", f"{int(g('nth') or 0) - 1:02d}", mod=mod, anchor=Anchor(kind="none"))
+
+
+@dataclass(frozen=True, kw_only=True)
+class _NearestCenturyTurn(Pending):
+    """ "the turn of the century": the century boundary nearest the DCT (2000 from 1950 to 2049)."""
+
+    def value(self, dct: date) -> str:
+        year = (dct.year + 50) // 100 * 100
+        if not 1 <= year <= 9999:
+            raise OutOfCalendar(f"no century boundary near {dct.year}")
+        return f"{year:04d}"
+
+
+@normaliser("century_turn")
+def century_turn(doc: Document, g: Group, start: int, end: int) -> Reading | None:
+    """Around a century boundary (mod APPROX): "the turn of the 20th century" is 1900."""
+    if g("nth"):
+        return Reading(
+            "DATE", f"{(int(g('nth') or 0) - 1) * 100:04d}", mod="APPROX", anchor=Anchor(kind="none")
+        )
+    pending = _NearestCenturyTurn(undated_value="XX00")
+    return Reading("DATE", "", mod="APPROX", anchor=Anchor(kind="dct"), pending=pending)
 
 
 @normaliser("short_year")
