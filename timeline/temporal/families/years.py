@@ -18,7 +18,8 @@ from timeline.temporal.resolver import NotFarAhead, Pending, PeriodFromDct, Year
 _WORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z]*)\s+$")
 _RANGE_BEFORE = re.compile(r"\d+\s*(?:-|to)\s*$")
 _SHORT_YEAR_AFTER = re.compile(r"[-–/](\d\d)(?![\d%]|[.,]\d)")
-_YEAR_ENDED = re.compile(r"\s+(?:that\s+)?end(?:ed|ing|s)\b", re.IGNORECASE)
+# "the year ended June 30", "the year to March" (a month or date after "to"): a twelve-month span by its end
+_YEAR_ENDED = re.compile(r"\s+(?:(?:that\s+)?end(?:ed|ing|s)\b|to\s+(?=[A-Z]))")
 
 
 @dataclass(frozen=True)
@@ -138,8 +139,8 @@ def _in_a_name(doc: Document, start: int) -> bool:
 
 @normaliser("the_year")
 def the_year(doc: Document, g: Group, start: int, end: int) -> Reading | None:
-    """ "The (fiscal) year" of a report is the DCT's; "the year ended June 30" names a twelve-month
-    span by its end, which TimeBank reads as a duration (the end date is tagged on its own)."""
+    """ "The (fiscal) year" of a report is the DCT's; "the year ended June 30" ("the year to March") names
+    a twelve-month span by its end, which TimeBank reads as a duration (the end date is tagged on its own)."""
     if doc.text[end - 4].isupper():
         return None  # a title: "Player of the Year"
     if _YEAR_ENDED.match(doc.text, end):
