@@ -15,6 +15,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
 from timeline.temporal.intervals import OutOfCalendar, add_days, calendar_interval, period_value, shift
@@ -222,6 +223,11 @@ def _one(choose: Callable[[list[int]], int], years: list[int]) -> int:
     return choose(years)
 
 
+@lru_cache(maxsize=4096)
+def _picked_year(period: YearlyPeriod, mode: str, soon_days: int, dct: date) -> int:
+    return pick_year(dct, period.first_of, period.last_of, mode, soon_days)
+
+
 @dataclass(frozen=True, kw_only=True)
 class YearOf(Pending):
     """A yearly period whose year the DCT and `mode` decide (see pick_year), or the DCT's year plus
@@ -236,7 +242,10 @@ class YearOf(Pending):
     def year(self, dct: date) -> int:
         if self.year_offset is not None:
             return dct.year + self.year_offset
-        return pick_year(dct, self.period.first_of, self.period.last_of, self.mode, self.soon_days)
+        try:  # news names the same periods again and again ("the third quarter"): picked once per DCT
+            return _picked_year(self.period, self.mode, self.soon_days, dct)
+        except TypeError:  # a period holding a word table (a holiday) is not hashable
+            return pick_year(dct, self.period.first_of, self.period.last_of, self.mode, self.soon_days)
 
     def value(self, dct: date) -> str | None:
         return self._value_in(self.year(dct) - self.back)
