@@ -116,7 +116,17 @@ def on_day_in_view(
 @normaliser("day_in_view")
 def day_in_view(doc: Document, g: Group, start: int, end: int) -> Reading | None:
     """ "for the day", "late in the day": the day in view; "by that time", "until then": the date in view
-    (no "then" without one). The preposition before them is left out."""
+    (no "then" without one); "in the morning": that part of the day in view (none without one). The
+    preposition before them is left out."""
+    part = g("part_of_view")
+    if part:  # "Friday ... buy orders in the morning": Friday morning; alone, any morning (no expression)
+        if doc.view_of("day") is None:
+            return None
+        suffix = "T" + doc.words.day_parts[part.split()[-1].lower()]
+        found = on_day_in_view(doc, 0, suffix)
+        if found is not None:
+            found.start = end - len(part)
+        return found
     anaphor = g("then") or g("that_time")
     if anaphor:
         ref = doc.reference
