@@ -85,7 +85,7 @@ def _scored(
                 continue
             if relation != "near" or facts_agree(state, a, b):
                 low, high = min(a, b), max(a, b)  # in index order, as the first grouping finds them
-                pairs.append(Pair(-found.weight, low, high, relation, found.shared))
+                pairs.append(Pair(-found.weight, low, high, relation, found.ordered(weights)))
     return pairs
 
 

@@ -79,9 +79,10 @@ def profile(entry: Entry, weights: dict[str, float]) -> Profile:
 
 
 def weights_of(entry: Entry, weights: dict[str, float]) -> Weights:
-    clause = sum(weights[token] for token in entry.features)
-    sentence = sum(weights[token] for token in entry.sentence)
-    own = clause + sum(weights[token] for token in entry.core)
+    weight_of = weights.__getitem__
+    clause = sum(map(weight_of, entry.features))
+    sentence = sum(map(weight_of, entry.sentence))
+    own = clause + sum(map(weight_of, entry.core))
     return Weights(own + SENTENCE_WEIGHT * (sentence - clause), sentence)
 
 
@@ -94,7 +95,14 @@ class Similarity:
     named_sentence: bool  # a name in both sentences
     said: float  # the weight of the clauses' shared words that are not names: what both say happened
     sentence_dice: float  # how alike the whole sentences are
-    shared: tuple[str, ...]  # the clauses' shared tokens, the cores' first, then by weight
+    shared: frozenset[str]  # the clauses' shared tokens
+    shared_core: frozenset[str]  # ... and the cores'
+
+    def ordered(self, weights: dict[str, float]) -> tuple[str, ...]:
+        """The clauses' shared tokens, the cores' first, then by weight (sorted only for a pair that
+        merges: most pairs scored do not)."""
+        core = self.shared_core
+        return tuple(sorted(self.shared, key=lambda token: (token not in core, -weights[token], token)))
 
 
 def similarity(
@@ -103,13 +111,13 @@ def similarity(
     shared = first.features.intersection(second.features)
     shared_core = first.core.intersection(second.core)
     shared_sentence = first.sentence.intersection(second.sentence)
-    core = sum(weights[token] for token in shared_core)
-    clause = sum(weights[token] for token in shared)
-    sentence = sum(weights[token] for token in shared_sentence)
+    weight_of = weights.__getitem__  # map(), not a generator: these sums run for every pair scored
+    core = sum(map(weight_of, shared_core))
+    clause = sum(map(weight_of, shared))
+    sentence = sum(map(weight_of, shared_sentence))
     weight = clause + core + SENTENCE_WEIGHT * max(sentence - clause, 0.0)
     every = first.weight.total + second_weight.total
     sentences = first.weight.sentence + second_weight.sentence
-    order = sorted(shared, key=lambda token: (token not in shared_core, -weights[token], token))
     return Similarity(
         weight=weight,
         dice=2 * weight / every if every else 0.0,
@@ -118,7 +126,8 @@ def similarity(
         named_sentence=any(map(is_name, shared_sentence)),
         said=sum(weights[token] for token in shared if not is_name(token)),
         sentence_dice=2 * sentence / sentences if sentences else 0.0,
-        shared=tuple(order),
+        shared=shared,
+        shared_core=shared_core,
     )
 
 
