@@ -29,11 +29,22 @@ from timeline.temporal.resolver import Bounded, CutAtDct, Pending, PeriodFromDct
 
 _BLANKS = re.compile(r"\s+")
 _FROM_VIEW = ("following", "the following", "previous", "prior", "preceding")
+_SO_FAR = re.compile(r"so\s+far\s+(?:in\s+)?", re.IGNORECASE)
 
 
 @normaliser("earlier_later")
 def earlier_later(doc: Document, g: Group, start: int, end: int) -> Reading | None:
-    direction = (g("direction") or "").lower()
+    """ "earlier this week", "later in 2026": the period cut at the DCT (or the date in view); "so far this
+    year" as "earlier", with "so far" left out of the expression (an adverb, as TimeBank marks it)."""
+    found = _earlier_or_later(doc, g)
+    so_far = _SO_FAR.match(doc.text, start)
+    if found is not None and so_far is not None:
+        found.start = so_far.end()
+    return found
+
+
+def _earlier_or_later(doc: Document, g: Group) -> Reading | None:
+    direction = "later" if (g("direction") or "").lower() == "later" else "earlier"
     if g("year"):
         # "later in 2026" is cut at the publication date, so it depends on it (with none, all of 2026)
         value = f"{year_number(doc.words, g('year') or ''):04d}"
