@@ -73,7 +73,7 @@ def _year(doc: Document, g: Group) -> tuple[_Year, str]:
 @normaliser("quarter")
 def quarter(doc: Document, g: Group, start: int, end: int) -> Reading | None:
     year, shift_word = _year(doc, g)
-    code = "H" if (g("part") or "").lower() == "half" or g("hnum") or g("hfirst") else "Q"
+    code = _code(g)
     ordinal = (g("ordinal") or "").lower()
     # "the last quarter" is the previous one, read below like "the past quarter"; "the last half" of
     # an unnamed year is no period
@@ -92,6 +92,11 @@ def quarter(doc: Document, g: Group, start: int, end: int) -> Reading | None:
     if year.given:
         return None if rel else _named_in_year(doc, g, year)
     return _counted(doc, g, rel)
+
+
+def _code(g: Group) -> str:
+    """ "H" for a half ("the second half", "2H", "H1 2026"), else "Q"."""
+    return "H" if (g("part") or "").lower() == "half" or g("hnum") or g("hfirst") else "Q"
 
 
 def _number(doc: Document, g: Group, code: str, ordinal: str) -> int | None:
