@@ -143,6 +143,9 @@ def _group(tokens: Sequence[Token], first: int) -> Predicate:
             index += 1
             continue
         form = verb_form(word)
+        if (form is None or word == "last") and _participle_at(tokens, index + 1):
+            index += 1  # "was later found", "was last seen": an adverb inside the group
+            continue
         if form is None or form.form == "present":
             break
         return _complete(tokens, first, index, form.lemma, modal, _negated(tokens, first, index))
@@ -153,6 +156,11 @@ def _group(tokens: Sequence[Token], first: int) -> Predicate:
     lemma = verb_form(tokens[head].text.lower())
     name = lemma.lemma if lemma is not None else tokens[head].text.lower()
     return _complete(tokens, first, head, name, modal, _negated(tokens, first, index))
+
+
+def _participle_at(tokens: Sequence[Token], index: int) -> bool:
+    form = verb_form(tokens[index].text.lower()) if index < len(tokens) else None
+    return form is not None and form.participle and form.form != "base"
 
 
 def _negated(tokens: Sequence[Token], first: int, head: int) -> bool:
