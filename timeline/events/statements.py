@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from timeline.corpus.models import Document
+from timeline.events.anchored import anchored_statements
 from timeline.events.clauses import ClauseInfo
 from timeline.events.facts import SentenceFacts
 from timeline.events.language import cues
@@ -110,6 +111,7 @@ def sentence_statements(
             facts = facts or SentenceFacts.read(index.view, timexes)
             mention = facts.attach(mention)
         statements.append(mention)
+    statements += anchored_statements(document, index, timexes, datings, known_names)
     for reading in readings.values():
         if reading.info.kind == "main" and reading.predicate is not None:
             view.carry(datings.get(reading.clause), reading.aspect)
