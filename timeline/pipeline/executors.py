@@ -150,13 +150,12 @@ class _LazyPool:
         if self._pool is None:
             return
         # ProcessPoolExecutor has no public way to stop running work; its worker processes are reachable.
-        workers = list((self._pool._processes or {}).values())
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        for worker in workers:
+        for worker in list((self._pool._processes or {}).values()):
             if worker.is_alive():
                 worker.terminate()
-        for worker in workers:
-            worker.join(timeout=10)
+        # Then wait for the pool's manager thread here: left running into interpreter exit, it races
+        # Python 3.11's exit hook over a pipe it closes ("OSError: [Errno 9] Bad file descriptor").
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _Local:
