@@ -89,9 +89,13 @@ def find_predicate(tokens: Sequence[Token], text: str = "", offset: int = 0) -> 
         if form.ambiguous and not verb_in_context(tokens, index):
             doubtful.append(index)  # "the reports", "free cases": a noun, unless nothing else is a verb
             continue
+        if form.ambiguous and doubtful and doubtful[-1] == index - 1 and _after_subject(tokens, index - 1):
+            index -= 1  # "the bank cut jobs": the verb is the one after the subject, its object a noun
+            form = verb_form(tokens[index].text)
+            assert form is not None
         return _complete(tokens, index, index, form.lemma, None, _negated(tokens, index, index))
     for index in doubtful:  # "the bank holds enough capital": after a determiner and a noun
-        if index >= 2 and is_determiner(tokens[index - 2].text) and not is_determiner(tokens[index - 1].text):
+        if _after_subject(tokens, index):
             form = verb_form(tokens[index].text)
             assert form is not None
             return _complete(tokens, index, index, form.lemma, None, _negated(tokens, index, index))
@@ -104,6 +108,11 @@ def find_predicate(tokens: Sequence[Token], text: str = "", offset: int = 0) -> 
         if token.text.lower() == "to" and form is not None and form.form == "base" and index > 0:
             return _complete(tokens, index, index + 1, form.lemma, None, False)
     return None
+
+
+def _after_subject(tokens: Sequence[Token], index: int) -> bool:
+    """Right after a determiner and a noun ("the bank holds")?"""
+    return index >= 2 and is_determiner(tokens[index - 2].text) and not is_determiner(tokens[index - 1].text)
 
 
 def _plural_subject(previous: Token, opens: bool) -> bool:
