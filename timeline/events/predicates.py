@@ -111,8 +111,16 @@ def find_predicate(tokens: Sequence[Token], text: str = "", offset: int = 0) -> 
 
 
 def _after_subject(tokens: Sequence[Token], index: int) -> bool:
-    """Right after a determiner and a noun ("the bank holds")?"""
-    return index >= 2 and is_determiner(tokens[index - 2].text) and not is_determiner(tokens[index - 1].text)
+    """Right after a noun phrase: a determiner or a possessive and up to three nouns ("the bank holds",
+    "Apple's online music store passes")?"""
+    for back in range(2, min(index, 4) + 1):
+        opener = tokens[index - back].text
+        nouns = [token.text for token in tokens[index - back + 1 : index]]
+        if any(is_determiner(word) or is_preposition(word) for word in nouns[:-1]):
+            return False
+        if is_determiner(opener) or opener == "s":  # "Apple's" is "Apple", "s"
+            return not is_determiner(nouns[-1])
+    return False
 
 
 def _plural_subject(previous: Token, opens: bool) -> bool:
