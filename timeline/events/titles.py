@@ -20,6 +20,7 @@ ANTECEDENT_WORDS = 4
 RELATIVE_CUES = frozenset({"which", "who", "whom", "whose", "that", "where"})
 JOINERS = frozenset({"", "'", "’", ".", "-", "%", "$", "&", "/", "€", "£"})  # kept as written: "35%", "U.S."
 STOPS = (",", ";", ":", " - ", " – ", " — ", "(", ")")
+TIME_RELATION_WORDS = frozenset({"after", "before", "later", "earlier", "ago", "since"})
 
 
 def headline(
@@ -113,6 +114,8 @@ def _subject(text: str, offset: int, before: list[Token], drop: set[str]) -> lis
             break
         first = before[0].text
         fronted = is_preposition(first) or first.lower() in drop or first.endswith(("ly", "ing"))
+        # "Five years after its launch, the service ...", "Two days later, ...": a time phrase
+        fronted = fronted or any(token.text.lower() in TIME_RELATION_WORDS for token in before[:comma])
         before = before[comma:] if fronted or verb_form(first.lower()) is not None else before[:comma]
     while before and (before[0].text.lower() in drop or before[0].text.lower() in RELATIVE_CUES):
         before = before[1:]
