@@ -89,19 +89,26 @@ def summary_table(timeline: Timeline, width: int | None = None, full: bool = Fal
     counted in one line. `full` (--verbose) lists those too, and why each automatic event's statements
     were merged (a single document's are all listed). The JSON always has everything.
     """
-    documents = fit_table(
-        [
-            [printable(document.id), printable(document.title or "")[:50], _publication_label(document)]
-            for document in timeline.documents
-        ],
-        ["document", "title", "published"],
-        width,
-        flexible=[1],
+    reasons = _merge_reasons(timeline) if full else ""
+    return (
+        f"{_documents_table(timeline, width)}\n\n{_events_table(timeline, width, full)}\n\n"
+        f"{reasons}{_footer(timeline, full)}"
     )
+
+
+def _documents_table(timeline: Timeline, width: int | None) -> str:
+    rows = [
+        [printable(document.id), printable(document.title or "")[:50], _publication_label(document)]
+        for document in timeline.documents
+    ]
+    return fit_table(rows, ["document", "title", "published"], width, flexible=[1])
+
+
+def _events_table(timeline: Timeline, width: int | None, full: bool) -> str:
+    """The events shown at first, then one line counting those only --verbose lists."""
     # with one document, nothing can be told by several: its statements are all there is to show
     every = full or len(timeline.documents) < 2
     hidden = Counter(_hidden(event) for event in timeline.events if not every)
-    shown = [event for event in timeline.events if every or _hidden(event) is None]
     rows = [
         [
             date_label(event.date) + (" !" if event.date_conflict else ""),
@@ -109,21 +116,23 @@ def summary_table(timeline: Timeline, width: int | None = None, full: bool = Fal
             len({mention.doc for mention in event.mentions}),
             len(event.mentions),
         ]
-        for event in shown
+        for event in timeline.events
+        if every or _hidden(event) is None
     ]
-    dated = sum(1 for document in timeline.documents if document.published or document.published_window)
     table = fit_table(rows, ["date", "event", "articles", "mentions"], width, flexible=[1])
     counted = [f"{hidden[kind]} {what}" for kind, what in _HIDDEN.items() if hidden[kind]]
-    more = f"\n... and {'; '.join(counted)} (--verbose lists them)" if counted else ""
-    automatic = sum(1 for event in timeline.events if event.automatic)
+    return table + (f"\n... and {'; '.join(counted)} (--verbose lists them)" if counted else "")
+
+
+def _footer(timeline: Timeline, full: bool) -> str:
+    dated = sum(1 for document in timeline.documents if document.published or document.published_window)
+    automatic = any(event.automatic for event in timeline.events)
     why = "; --verbose says why each * event's statements are one" if automatic and not full else ""
-    footer = (
+    return (
         f"{len(timeline.events)} events from {len(timeline.documents)} documents "
         f"({dated} with a publication date or an inferred window); ! = sources disagree on the date; "
         f"* = merged from the articles' own statements, no catalog event{why}"
     )
-    reasons = _merge_reasons(timeline) if full else ""
-    return f"{documents}\n\n{table}{more}\n\n{reasons}{footer}"
 
 
 _HIDDEN = {
