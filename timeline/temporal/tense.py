@@ -26,6 +26,7 @@ _INFINITIVE = re.compile(r"\bto\s+([a-z]+)\b")
 _LOWER_WORD = re.compile(r"(?<![\w'])[a-z]{3,}(?![\w'])")
 _FRONTED = re.compile(r"\s*(?:\w+\s+){0,2}")  # at most a preposition and an article before the date
 _SENTENCE_END = re.compile(r"[.!?;\n]")
+_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$", re.IGNORECASE)
 _CLAUSES_KEPT = 64  # a document's clauses are asked for in the order of its expressions
 
 
@@ -189,8 +190,8 @@ def _abbreviation_at(doc: Document, text: str, found: re.Match[str]) -> bool:
 
 def _past_verb_at(doc: Document, text: str, position: int, word: str) -> bool:
     """Whether a past-looking word at `position` is a past tense: after a form of "be" it is a passive
-    participle ("will be paid"), after an article an adjective ("a still unspecified date"), and so is
-    an "un-...-ed" word ("unexpected")."""
+    participle ("will be paid"), after an article or a verb's infinitive an adjective ("a still
+    unspecified date", "will release updated software"), and so is an "un-...-ed" word ("unexpected")."""
     if doc.lex.passive_before.at(text, position) or doc.lex.modal_before.at(text, position):
         return False
     word = word.lower()
@@ -198,4 +199,20 @@ def _past_verb_at(doc: Document, text: str, position: int, word: str) -> bool:
         return True
     if _base_verb(word):
         return False  # "succeed", "need", "proceed" end in "ed" but are no past forms
-    return not (word.startswith("un") or doc.lex.adjective_before.search(text, 0, position))
+    return not (
+        word.startswith("un")
+        or doc.lex.adjective_before.search(text, 0, position)
+        or _after_infinitive(doc, text, position)
+    )
+
+
+def _after_infinitive(doc: Document, text: str, position: int) -> bool:
+    """Whether a verb's base form after a modal or "to" stands right before `position`: no finite verb
+    follows one, so an "-ed" word there modifies the verb's object ("will release updated software",
+    "to unveil revised figures") or completes a perfect ("will have finished")."""
+    before = _WORD_BEFORE.search(text, max(0, position - 32), position)
+    return (
+        before is not None
+        and _base_verb(before.group(1).lower())
+        and doc.lex.modal_before.at(text, before.start(1))
+    )
