@@ -21,6 +21,7 @@ from timeline.events.language import cues
 from timeline.events.phrases import Token
 from timeline.events.words import (
     FILLERS,
+    VerbForm,
     is_auxiliary,
     is_capitalised,
     is_determiner,
@@ -71,15 +72,24 @@ def find_predicate(tokens: Sequence[Token], text: str = "", offset: int = 0) -> 
     """The clause's predicate, from its word tokens in order (`text`, starting at `offset`, is the sentence
     they are in: "pre-orders" is one word); None when it has no verb."""
     doubtful: list[int] = []  # forms that are also nouns, in no context that makes them verbs
+    return (
+        _first_verb(tokens, text, offset, doubtful)
+        or _doubtful_verb(tokens, doubtful)
+        or _opening_nonfinite(tokens)
+        or _headline_infinitive(tokens)
+    )
+
+
+def _first_verb(tokens: Sequence[Token], text: str, offset: int, doubtful: list[int]) -> Predicate | None:
+    """The first auxiliary or finite verb; forms that are also nouns out of a verb's context are put in
+    `doubtful` instead."""
     for index, token in enumerate(tokens):
         if index > 0 and text[tokens[index - 1].end - offset : token.start - offset] == "-":
             continue  # "pre-orders", "long-awaited"
         if is_auxiliary(token.text) and (index == 0 or not token.text[:1].isupper()):  # not "in May"
             return _group(tokens, index)
-        form = verb_form(token.text)
-        if form is None or form.form in ("participle", "gerund") or token.text.lower() in FILLERS:
-            continue  # "still": an adverb
-        if form.form == "base" and not (index > 0 and _plural_subject(tokens[index - 1], index == 1)):
+        form = _finite_form(tokens, index)
+        if form is None:
             continue
         light = verb_form(tokens[index - 1].text.lower()) if form.form == "base" else None
         if light is not None and light.lemma in predicate_data().light_verbs:  # "takes effect": no subject
@@ -91,19 +101,48 @@ def find_predicate(tokens: Sequence[Token], text: str = "", offset: int = 0) -> 
             continue
         if form.ambiguous and doubtful and doubtful[-1] == index - 1 and _after_subject(tokens, index - 1):
             index -= 1  # "the bank cut jobs": the verb is the one after the subject, its object a noun
-            form = verb_form(tokens[index].text)
-            assert form is not None
-        return _complete(tokens, index, index, form.lemma, None, _negated(tokens, index, index))
-    for index in doubtful:  # "the bank holds enough capital": after a determiner and a noun
+        return _single_verb(tokens, index)
+    return None
+
+
+def _finite_form(tokens: Sequence[Token], index: int) -> VerbForm | None:
+    """The verb form of a word that may be the clause's finite verb: no participle, gerund or filler
+    ("still"), and a base form only after a plural subject."""
+    token = tokens[index]
+    form = verb_form(token.text)
+    if form is None or form.form in ("participle", "gerund") or token.text.lower() in FILLERS:
+        return None
+    if form.form == "base" and not (index > 0 and _plural_subject(tokens[index - 1], index == 1)):
+        return None
+    return form
+
+
+def _single_verb(tokens: Sequence[Token], index: int) -> Predicate:
+    form = verb_form(tokens[index].text)
+    assert form is not None
+    return _complete(tokens, index, index, form.lemma, None, _negated(tokens, index, index))
+
+
+def _doubtful_verb(tokens: Sequence[Token], doubtful: list[int]) -> Predicate | None:
+    """ "the bank holds enough capital": a form that is also a noun, after a determiner and a noun."""
+    for index in doubtful:
         if _after_subject(tokens, index):
-            form = verb_form(tokens[index].text)
-            assert form is not None
-            return _complete(tokens, index, index, form.lemma, None, _negated(tokens, index, index))
-    for index, token in enumerate(tokens[:3]):  # ", saying ...", "while introducing ...", "reached in 1991"
+            return _single_verb(tokens, index)
+    return None
+
+
+def _opening_nonfinite(tokens: Sequence[Token]) -> Predicate | None:
+    """ ", saying ...", "while introducing ...", "reached in 1991": a clause opened by a non-finite verb."""
+    for index, token in enumerate(tokens[:3]):
         form = verb_form(token.text)
         if form is not None and form.form in ("gerund", "participle", "past"):
             return _complete(tokens, index, index, form.lemma, None, False)
-    for index, token in enumerate(tokens[:-1]):  # a headline's "Apple to give free cases"
+    return None
+
+
+def _headline_infinitive(tokens: Sequence[Token]) -> Predicate | None:
+    """A headline's "Apple to give free cases"."""
+    for index, token in enumerate(tokens[:-1]):
         form = verb_form(tokens[index + 1].text)
         if token.text.lower() == "to" and form is not None and form.form == "base" and index > 0:
             return _complete(tokens, index, index + 1, form.lemma, None, False)
