@@ -156,56 +156,89 @@ def word_marks(
     sentence: str, offset: int, tokens: Sequence[Token], times: Sequence[tuple[int, int]]
 ) -> list[Mark]:
     """Reported clauses after reporting verbs, relative "that/which/who" after a noun, subordinators."""
-    language = cues().clause_kinds
     marks: list[Mark] = []
     claimed: set[int] = set()  # tokens already opening a clause
     for index, token in enumerate(tokens):
         if reporting(token, tokens, index) and not _prenominal(sentence, offset, tokens, index):
-            window = tokens[index + 1 : index + 1 + language.complement_words]
-            between = [
-                at
-                for at, word in enumerate(window, index + 1)
-                if word.text.lower() == "that"
-                and ";" not in sentence[token.end - offset : word.start - offset]
-            ]
-            if between and between[0] in claimed:
-                continue
-            if between:
-                claimed.add(between[0])
-                marks.append(Mark(tokens[between[0]].start - offset, "split", "reported", cue="that"))
-            elif (
-                index + 1 < len(tokens)
-                and not any(start <= tokens[index + 1].start < end for start, end in times)
-                and starts_clause(tokens, index + 1)
-            ):
-                gap = sentence[token.end - offset : tokens[index + 1].start - offset]
-                if gap.strip() in ("", ","):
-                    claimed.add(index + 1)
-                    marks.append(Mark(tokens[index + 1].start - offset, "split", "reported", cue=token.text))
+            mark = _reported_mark(sentence, offset, tokens, index, times, claimed)
+        elif index in claimed or index == 0:
             continue
-        lowered = token.text.lower()
-        if index in claimed or index == 0:
-            continue
-        if lowered in ("and", "but") and index + 1 < len(tokens):
-            # "welcomed everyone and announced ...", "said it would ... and that it will ..."
-            verb = finite(tokens[index + 1]) or tokens[index + 1].text.lower() == "that"
-            if verb and not sentence[tokens[index - 1].end - offset : token.start - offset].strip():
-                claimed.add(index + 1)
-                lifted = _with_reporter(lowered, [t.text for t in tokens[index + 1 : index + 3]], comma=False)
-                marks.append(
-                    Mark(token.start - offset, "split", COORDINATE, cue=lowered, with_reporter=lifted)
-                )
-            continue
-        previous = tokens[index - 1]
-        following = tokens[index + 1] if index + 1 < len(tokens) else None
-        gap = sentence[previous.end - offset : token.start - offset].strip()
-        if lowered in ("that", "which", "who") and following is not None and _noun_like(previous) and not gap:
-            if verb_like(following) or (following.text.endswith("ly") and _next_finite(tokens, index + 2)):
-                marks.append(Mark(token.start - offset, "split", "relative", cue=lowered))
-        elif _bare_subordinator(tokens, index, gap, times):
-            relation = language.subordinators.get(lowered, "after")
-            marks.append(Mark(token.start - offset, "split", "subordinate", relation, lowered))
+        elif token.text.lower() in ("and", "but") and index + 1 < len(tokens):
+            mark = _coordinate_mark(sentence, offset, tokens, index, claimed)
+        else:
+            mark = _relative_or_subordinate_mark(sentence, offset, tokens, index, times)
+        if mark is not None:
+            marks.append(mark)
     return marks
+
+
+def _reported_mark(
+    sentence: str,
+    offset: int,
+    tokens: Sequence[Token],
+    index: int,
+    times: Sequence[tuple[int, int]],
+    claimed: set[int],
+) -> Mark | None:
+    """The reported clause after the reporting verb at `index`: at its "that" ("said that ...") or right
+    after it ("said the vote ..."), unless another verb claimed it already."""
+    token = tokens[index]
+    window = tokens[index + 1 : index + 1 + cues().clause_kinds.complement_words]
+    between = [
+        at
+        for at, word in enumerate(window, index + 1)
+        if word.text.lower() == "that" and ";" not in sentence[token.end - offset : word.start - offset]
+    ]
+    if between:
+        if between[0] in claimed:
+            return None
+        claimed.add(between[0])
+        return Mark(tokens[between[0]].start - offset, "split", "reported", cue="that")
+    if index + 1 < len(tokens) and not _inside(tokens[index + 1], times) and starts_clause(tokens, index + 1):
+        gap = sentence[token.end - offset : tokens[index + 1].start - offset]
+        if gap.strip() in ("", ","):
+            claimed.add(index + 1)
+            return Mark(tokens[index + 1].start - offset, "split", "reported", cue=token.text)
+    return None
+
+
+def _coordinate_mark(
+    sentence: str, offset: int, tokens: Sequence[Token], index: int, claimed: set[int]
+) -> Mark | None:
+    """ "welcomed everyone and announced ...", "said it would ... and that it will ...": "and"/"but"
+    before a finite verb or "that"."""
+    token = tokens[index]
+    lowered = token.text.lower()
+    verb = finite(tokens[index + 1]) or tokens[index + 1].text.lower() == "that"
+    if not verb or sentence[tokens[index - 1].end - offset : token.start - offset].strip():
+        return None
+    claimed.add(index + 1)
+    lifted = _with_reporter(lowered, [t.text for t in tokens[index + 1 : index + 3]], comma=False)
+    return Mark(token.start - offset, "split", COORDINATE, cue=lowered, with_reporter=lifted)
+
+
+def _relative_or_subordinate_mark(
+    sentence: str, offset: int, tokens: Sequence[Token], index: int, times: Sequence[tuple[int, int]]
+) -> Mark | None:
+    """A relative "that/which/who" right after a noun and before a verb, or a bare subordinator."""
+    token = tokens[index]
+    lowered = token.text.lower()
+    previous = tokens[index - 1]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    gap = sentence[previous.end - offset : token.start - offset].strip()
+    if lowered in ("that", "which", "who") and following is not None and _noun_like(previous) and not gap:
+        if verb_like(following) or (following.text.endswith("ly") and _next_finite(tokens, index + 2)):
+            return Mark(token.start - offset, "split", "relative", cue=lowered)
+        return None
+    if _bare_subordinator(tokens, index, gap, times):
+        relation = cues().clause_kinds.subordinators.get(lowered, "after")
+        return Mark(token.start - offset, "split", "subordinate", relation, lowered)
+    return None
+
+
+def _inside(token: Token, times: Sequence[tuple[int, int]]) -> bool:
+    """Does the token start inside one of the time expressions?"""
+    return any(start <= token.start < end for start, end in times)
 
 
 def _with_reporter(conjunction: str, following: list[str], comma: bool) -> bool:
@@ -232,7 +265,7 @@ def _bare_subordinator(
         return False
     if gap == "," and lowered in cues().after_comma:
         return False  # a comma before it: the punctuation rules split there already
-    if not gap and any(start <= tokens[index - 1].start < end for start, end in times):
+    if not gap and _inside(tokens[index - 1], times):
         return False  # "one day before the vote"
     return starts_clause(tokens, index + 1)
 
