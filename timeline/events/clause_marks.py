@@ -194,7 +194,11 @@ def _reported_mark(
             return None
         claimed.add(between[0])
         return Mark(tokens[between[0]].start - offset, "split", "reported", cue="that")
-    if index + 1 < len(tokens) and not _inside(tokens[index + 1], times) and starts_clause(tokens, index + 1):
+    if (
+        index + 1 < len(tokens)
+        and not inside_time(tokens[index + 1], times)
+        and starts_clause(tokens, index + 1)
+    ):
         gap = sentence[token.end - offset : tokens[index + 1].start - offset]
         if gap.strip() in ("", ","):
             claimed.add(index + 1)
@@ -236,7 +240,7 @@ def _relative_or_subordinate_mark(
     return None
 
 
-def _inside(token: Token, times: Sequence[tuple[int, int]]) -> bool:
+def inside_time(token: Token, times: Sequence[tuple[int, int]]) -> bool:
     """Does the token start inside one of the time expressions?"""
     return any(start <= token.start < end for start, end in times)
 
@@ -265,7 +269,7 @@ def _bare_subordinator(
         return False
     if gap == "," and lowered in cues().after_comma:
         return False  # a comma before it: the punctuation rules split there already
-    if not gap and _inside(tokens[index - 1], times):
+    if not gap and inside_time(tokens[index - 1], times):
         return False  # "one day before the vote"
     return starts_clause(tokens, index + 1)
 

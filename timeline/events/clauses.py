@@ -28,6 +28,7 @@ from timeline.events.clause_marks import (
     SUBJECT_PRONOUNS,
     Mark,
     cue_words,
+    inside_time,
     punctuation_marks,
     quotation_marks,
     reduced_relatives,
@@ -172,7 +173,7 @@ def _unmarked_opening(
         return None
     subject = cues().clause_kinds.subject_words
     for at in range(verb + 1, min(len(tokens), verb + 1 + subject)):
-        if any(start <= tokens[at].start < end for start, end in times):
+        if inside_time(tokens[at], times):
             continue  # "When the council met on Monday it approved ..."
         if is_capitalised(tokens[at].text) or tokens[at].text.lower() in SUBJECT_PRONOUNS:
             # not a verb in brackets: "uses Apple's processor (first used in ...)" has no second clause
