@@ -41,11 +41,6 @@ CORPUS_HELP = (
 )
 
 
-def _load(rules_dir: Path | None) -> tuple[Path | None, list[RuleBase], list[InputProblem]]:
-    folder, rules, _, problems = _load_with_catalog(rules_dir)
-    return folder, rules, problems
-
-
 def _load_with_catalog(
     rules_dir: Path | None,
 ) -> tuple[Path | None, list[RuleBase], Catalog, list[InputProblem]]:

@@ -177,10 +177,6 @@ def _plural_subject(previous: Token, opens: bool) -> bool:
     )
 
 
-def _blocks_verb(previous: Token) -> bool:
-    return is_determiner(previous.text) or is_preposition(previous.text) or previous.text.lower() == "to"
-
-
 def _group(tokens: Sequence[Token], first: int) -> Predicate:
     """A verb group opened by an auxiliary: "will not be signed", "has been", "is set to take"."""
     opener = tokens[first].text.lower()

@@ -123,11 +123,3 @@ def tense_at(index: SentenceIndex, focus: Span) -> Tense | None:
     low = max(first - margin, 0)
     nearby = [index.view.tokens[position] for position in positions[low : last + margin]]
     return clause_tense(nearby, index.view.text, index.view.start, (first - low, last - low))
-
-
-def positions_between(index: SentenceIndex, clause: int, span: Span) -> tuple[int, int]:
-    """The clause's token positions [first, last) that lie within `span` (indices into its token list)."""
-    positions = index.tokens_by_clause.get(clause, [])
-    low = bisect.bisect_left(index.token_starts, span.start)
-    high = bisect.bisect_left(index.token_starts, span.end)
-    return bisect.bisect_left(positions, low), bisect.bisect_left(positions, high)

@@ -77,11 +77,6 @@ def is_determiner(word: str) -> bool:
 
 
 @cache
-def is_pronoun(word: str) -> bool:
-    return word.lower() in cues().words.pronouns
-
-
-@cache
 def is_preposition(word: str) -> bool:
     return word.lower() in cues().words.prepositions
 
